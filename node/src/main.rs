@@ -1,0 +1,12 @@
+//! `sharechain-node`: the Sharechain validator and full node.
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

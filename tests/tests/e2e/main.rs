@@ -1,0 +1,8 @@
+//! End-to-end tests on real `sharechain-node` processes.
+//!
+//! One test binary, run with `--test-threads=1` by `scripts/test`: the nodes of one test
+//! get the machine's cores to themselves.
+
+mod dev_node;
+mod restart;
+mod testnet;
