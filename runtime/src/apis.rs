@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -186,6 +187,27 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_credit_runtime_api::CreditApi<Block, AccountId, BlockNumber> for Runtime {
+		fn score(who: AccountId) -> pallet_credit::ScoreDetails {
+			Credit::score_details(&who)
+		}
+
+		fn records(who: AccountId, page: u32) -> pallet_credit::RecordPage<AccountId, BlockNumber> {
+			Credit::records_page(&who, page)
+		}
+
+		fn reporter(who: AccountId) -> Option<pallet_credit::ReporterInfo<BlockNumber, Vec<u8>>> {
+			Credit::reporter_info(&who)
+		}
+
+		fn reporter_records(
+			reporter: AccountId,
+			page: u32,
+		) -> pallet_credit::RecordPage<AccountId, BlockNumber> {
+			Credit::reporter_records_page(&reporter, page)
 		}
 	}
 

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("sharechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("sharechain-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -230,6 +230,10 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	// Sharechain's own pallets start at index 20.
+	#[runtime::pallet_index(20)]
+	pub type Credit = pallet_credit;
 }
 
 /// Keeps `Vec` imported for the opaque keys macro in `no_std` builds.

@@ -125,6 +125,24 @@ impl Client {
 		free_balance(&at, who).await
 	}
 
+	/// Submits `Sudo::sudo(call)` signed by `sudo_key` and checks that the inner call
+	/// succeeded (`Sudo::Sudid { sudo_result: Ok }`).
+	pub async fn sudo<S: Signer<Config>>(&self, call: Value, sudo_key: &S) -> Result<Included> {
+		let included = self.submit(&sudo(call), sudo_key).await?;
+		included.outcome.clone().map_err(|e| anyhow!("sudo extrinsic failed: {e}"))?;
+		let result = included
+			.events
+			.iter()
+			.find(|(pallet, event, _)| pallet == "Sudo" && event == "Sudid")
+			.map(|(_, _, fields)| fields.clone())
+			.context("no Sudo::Sudid event")?;
+		let sudo_result = result.at("sudo_result").context("Sudid.sudo_result")?;
+		match &sudo_result.value {
+			subxt::ext::scale_value::ValueDef::Variant(v) if v.name == "Ok" => Ok(included),
+			_ => bail!("the call dispatched by sudo failed: {sudo_result}"),
+		}
+	}
+
 	/// Signs and submits `call` with the next nonce from the pool, and waits until it is in a
 	/// best block.
 	pub async fn submit<S: Signer<Config>>(
@@ -149,6 +167,16 @@ impl Client {
 				| TransactionStatus::InFinalizedBlock(in_block) => {
 					let block_hash = in_block.block_hash();
 					let events = in_block.fetch_events().await?;
+					let mut decoded = Vec::new();
+					for event in events.iter() {
+						let event = event?;
+						let fields: Value = event.decode_fields_unchecked_as()?;
+						decoded.push((
+							event.pallet_name().to_string(),
+							event.event_name().to_string(),
+							fields,
+						));
+					}
 					let outcome = match in_block.wait_for_success().await {
 						Ok(_) => Ok(()),
 						Err(TransactionEventsError::ExtrinsicFailed(err)) => {
@@ -156,7 +184,12 @@ impl Client {
 						}
 						Err(e) => return Err(e.into()),
 					};
-					return Ok(Included { block_hash, fee: actual_fee(&events)?, outcome });
+					return Ok(Included {
+						block_hash,
+						fee: actual_fee(&events)?,
+						outcome,
+						events: decoded,
+					});
 				}
 				TransactionStatus::Invalid { message }
 				| TransactionStatus::Dropped { message }
@@ -177,6 +210,38 @@ pub struct Included {
 	/// `Ok` if it dispatched successfully, else the dispatch error's name
 	/// (`Pallet::Variant`, or e.g. `Token::FundsUnavailable`).
 	pub outcome: std::result::Result<(), String>,
+	/// Its events: pallet, event name and fields.
+	pub events: Vec<(String, String, Value)>,
+}
+
+impl Included {
+	/// The fields of the first event `pallet::event` it emitted.
+	pub fn event(&self, pallet: &str, event: &str) -> Option<&Value> {
+		self.events.iter().find(|(p, e, _)| p == pallet && e == event).map(|(_, _, f)| f)
+	}
+}
+
+/// `System.Account(who).data` (`free`, `reserved`, `frozen`, `flags`) in the state of `at`.
+pub async fn account_data(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> Result<Value> {
+	let addr = dynamic::storage::<(AccountId32,), Value>("System", "Account");
+	let info: Value = at.storage().fetch(addr, (who.clone(),)).await?.decode()?;
+	info.at("data").cloned().context("System.Account data")
+}
+
+/// A `RuntimeCall` value: `pallet::call { fields }` (named fields, in declaration order).
+pub fn runtime_call(pallet: &str, call: &str, fields: Vec<(&str, Value)>) -> Value {
+	Value::unnamed_variant(
+		pallet,
+		[Value::named_variant(
+			call,
+			fields.into_iter().map(|(name, value)| (name.to_string(), value)),
+		)],
+	)
+}
+
+/// `Sudo::sudo(call)`.
+pub fn sudo(call: Value) -> subxt::transactions::DynamicPayload<Vec<Value>> {
+	dynamic::tx("Sudo", "sudo", vec![call])
 }
 
 /// Free balance of `who` in the state of `at`.

@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, BLOCK_HASH_COUNT, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	System, BLOCK_HASH_COUNT, DAYS, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 
 /// Share of a block that normal (non-operational) transactions may fill.
@@ -132,6 +132,31 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = crate::OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from a subject for each dispute it opens.
+	pub const CreditDisputeDeposit: Balance = 10 * UNIT;
+	/// Half of the deposit is slashed (burnt) when the arbiter upholds the disputed record.
+	pub const CreditUpheldDisputeSlash: Perbill = Perbill::from_percent(50);
+	/// A record's impact on the score halves every 30 days.
+	pub const CreditDecayPeriod: BlockNumber = 30 * DAYS;
+}
+
+/// Credit records and scores. Reporters and disputes are governed by Root (Sudo on the dev
+/// chain; a passed poll once the voting pallet enacts decisions).
+impl pallet_credit::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slash = ();
+	type ReporterOrigin = frame_system::EnsureRoot<AccountId>;
+	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
+	type DisputeDeposit = CreditDisputeDeposit;
+	type UpheldDisputeSlash = CreditUpheldDisputeSlash;
+	type MaxNameLength = ConstU32<64>;
+	type MaxRecordWeight = ConstU32<10>;
+	type DecayPeriod = CreditDecayPeriod;
+	type WeightInfo = pallet_credit::weights::SubstrateWeight<Runtime>;
 }
 
 // Silence unused-import warnings for items only some configurations use.

@@ -1,11 +1,13 @@
 //! The node's JSON-RPC extensions, added to the standard Substrate methods
 //! (`system_*`, `chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, ...).
 
+pub mod credit;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
-use sharechain_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use sharechain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
@@ -19,7 +21,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// Builds the RPC extensions: `system_accountNextIndex`, `system_dryRun`,
-/// `payment_queryInfo` and `payment_queryFeeDetails`.
+/// `payment_queryInfo`, `payment_queryFeeDetails`, and Sharechain's `credit_*` methods.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -33,6 +35,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_credit_runtime_api::CreditApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment::RuntimeDispatchInfo;
@@ -49,9 +52,10 @@ where
 	)))?;
 	module.merge(
 		TransactionPaymentApiServer::<_, RuntimeDispatchInfo<Balance, Weight>>::into_rpc(
-			TransactionPayment::<_, Block>::new(client),
+			TransactionPayment::<_, Block>::new(client.clone()),
 		),
 	)?;
+	module.merge(credit::CreditApiServer::into_rpc(credit::Credit::new(client)))?;
 
 	Ok(module)
 }
