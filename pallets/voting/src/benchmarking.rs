@@ -1,0 +1,382 @@
+//! Benchmarks of the voting pallet (FRAME benchmarking v2).
+//!
+//! Worst cases: titles and labels of maximal length and `MaxOptions` options; a call whose
+//! encoding fills `MaxCallLength`; token-weighted polls (they freeze funds) with power
+//! delegated to the voter, who already holds locks for `MaxPollsPerVoter - 1` other polls;
+//! closing a passed token-weighted poll (reads the total issuance) that enacts its call.
+
+use super::*;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Hooks,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::One;
+
+const SEED: u32 = 0;
+
+fn now<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+fn set_block<T: Config>(block: BlockNumberFor<T>) {
+	frame_system::Pallet::<T>::set_block_number(block);
+}
+
+/// Account `name`/`index`, funded with `deposits` poll deposits plus plenty of voting power.
+fn funded<T: Config>(name: &'static str, index: u32, deposits: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	let funds = T::Currency::minimum_balance()
+		.saturating_add(T::FeeReserve::get())
+		.saturating_add(T::PollDeposit::get().saturating_mul(deposits.into()))
+		.saturating_add(1_000_000u32.into());
+	T::Currency::set_balance(&who, funds);
+	who
+}
+
+/// A proposer that can afford every poll a benchmark creates.
+fn proposer<T: Config>() -> T::AccountId {
+	let deposits = T::MaxPollsPerVoter::get()
+		.saturating_add(T::MaxPollsEndingPerBlock::get())
+		.saturating_add(2);
+	funded::<T>("proposer", 0, deposits)
+}
+
+fn title<T: Config>() -> Vec<u8> {
+	vec![b't'; T::MaxTitleLength::get() as usize]
+}
+
+fn options<T: Config>(count: u32) -> Vec<Vec<u8>> {
+	(0..count).map(|_| vec![b'o'; T::MaxOptionLength::get() as usize]).collect()
+}
+
+/// A `remark` whose encoding (pallet and call index, compact length, bytes) fits in
+/// `MaxCallLength` with at most 8 bytes to spare. It succeeds with the `Root` origin.
+fn max_call<T: Config>() -> CallOf<T> {
+	let length = T::MaxCallLength::get().saturating_sub(8) as usize;
+	frame_system::Call::<T>::remark { remark: vec![0u8; length] }.into()
+}
+
+/// Create a poll starting now with `option_count` options, closing in the first block (after
+/// the minimal periods) that still has room in `PollsEndingAt`.
+fn new_poll<T: Config>(
+	proposer: &T::AccountId,
+	electorate: Electorate,
+	ballot_mode: BallotMode,
+	option_count: u32,
+	call: Option<CallOf<T>>,
+) -> Result<PollId, BenchmarkError> {
+	let start = now::<T>();
+	let min = T::MinVotingPeriod::get();
+	let span = T::MaxVotingPeriod::get().saturating_sub(min);
+	let mut offset: BlockNumberFor<T> = Zero::zero();
+	loop {
+		let end = start.saturating_add(min).saturating_add(offset);
+		let reveal_end = match ballot_mode {
+			BallotMode::Public => None,
+			BallotMode::Secret => Some(end.saturating_add(min)),
+		};
+		let schedule = Schedule { start, end, reveal_end };
+		if !PollsEndingAt::<T>::get(schedule.closes_at()).is_full() {
+			let poll_id = Pallet::<T>::do_create_poll(
+				proposer.clone(),
+				title::<T>(),
+				[7u8; 32],
+				options::<T>(option_count),
+				electorate,
+				ballot_mode,
+				schedule,
+				Perbill::from_percent(0),
+				Perbill::from_percent(0),
+				call,
+			)?;
+			return Ok(poll_id);
+		}
+		if offset >= span {
+			return Err(BenchmarkError::Stop("no closing block with room"));
+		}
+		offset = offset.saturating_add(One::one());
+	}
+}
+
+/// Have `voter` vote in `count` fresh token-weighted public polls. Returns the last closing
+/// block among them.
+fn vote_in_polls<T: Config>(
+	proposer: &T::AccountId,
+	voter: &T::AccountId,
+	count: u32,
+) -> Result<BlockNumberFor<T>, BenchmarkError> {
+	let mut last = now::<T>();
+	for _ in 0..count {
+		let poll_id =
+			new_poll::<T>(proposer, Electorate::TokenWeighted, BallotMode::Public, 2, None)?;
+		Pallet::<T>::do_vote(voter.clone(), poll_id, 0)?;
+		let closes_at = Polls::<T>::get(poll_id)
+			.ok_or(BenchmarkError::Stop("poll not stored"))?
+			.schedule
+			.closes_at();
+		last = last.max(closes_at);
+	}
+	Ok(last)
+}
+
+/// A voter with power delegated to it and locks for `MaxPollsPerVoter - 1` other polls.
+fn busy_voter<T: Config>(proposer: &T::AccountId) -> Result<T::AccountId, BenchmarkError> {
+	let voter = funded::<T>("voter", 0, 0);
+	let delegator = funded::<T>("delegator", 0, 0);
+	Pallet::<T>::do_delegate(delegator, voter.clone())?;
+	vote_in_polls::<T>(proposer, &voter, T::MaxPollsPerVoter::get().saturating_sub(1))?;
+	Ok(voter)
+}
+
+fn closes_at<T: Config>(poll_id: PollId) -> Result<BlockNumberFor<T>, BenchmarkError> {
+	Polls::<T>::get(poll_id)
+		.map(|info| info.schedule.closes_at())
+		.ok_or(BenchmarkError::Stop("poll not stored"))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_poll(o: Linear<2, { T::MaxOptions::get() }>) -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let start = now::<T>();
+		let end = start.saturating_add(T::MinVotingPeriod::get());
+		let schedule = Schedule { start, end, reveal_end: None };
+		let poll_id = NextPollId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(proposer),
+			title::<T>(),
+			[7u8; 32],
+			options::<T>(o),
+			Electorate::VoterRoll,
+			BallotMode::Public,
+			schedule,
+			Perbill::from_percent(50),
+			Perbill::from_percent(50),
+			Some(Box::new(max_call::<T>())),
+		);
+
+		assert!(PollCalls::<T>::contains_key(poll_id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn vote() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let voter = busy_voter::<T>(&proposer)?;
+		let poll_id = new_poll::<T>(
+			&proposer,
+			Electorate::TokenWeighted,
+			BallotMode::Public,
+			T::MaxOptions::get(),
+			None,
+		)?;
+		// Changing a vote is the heavier path: the old ballot is taken out of the tally.
+		Pallet::<T>::do_vote(voter.clone(), poll_id, 0)?;
+		let option = T::MaxOptions::get().saturating_sub(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), poll_id, option);
+
+		assert_eq!(
+			Ballots::<T>::get(poll_id, &voter).map(|ballot| ballot.vote),
+			Some(Vote::Public { option })
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn commit() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let voter = busy_voter::<T>(&proposer)?;
+		let poll_id = new_poll::<T>(
+			&proposer,
+			Electorate::TokenWeighted,
+			BallotMode::Secret,
+			T::MaxOptions::get(),
+			None,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), poll_id, [1u8; 32]);
+
+		assert!(Ballots::<T>::contains_key(poll_id, &voter));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reveal() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let voter = funded::<T>("voter", 0, 0);
+		let poll_id = new_poll::<T>(
+			&proposer,
+			Electorate::TokenWeighted,
+			BallotMode::Secret,
+			T::MaxOptions::get(),
+			None,
+		)?;
+		let option = T::MaxOptions::get().saturating_sub(1);
+		let salt = [3u8; 32];
+		let commitment = Pallet::<T>::commitment_of(poll_id, option, &salt, &voter);
+		Pallet::<T>::do_commit(voter.clone(), poll_id, commitment)?;
+		let end = Polls::<T>::get(poll_id)
+			.map(|info| info.schedule.end)
+			.ok_or(BenchmarkError::Stop("poll not stored"))?;
+		set_block::<T>(end);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), poll_id, option, salt);
+
+		assert_eq!(Tallies::<T>::get(poll_id).map(|tally| tally.revealed), Some(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn close() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let voter = funded::<T>("voter", 0, 0);
+		let poll_id = new_poll::<T>(
+			&proposer,
+			Electorate::TokenWeighted,
+			BallotMode::Public,
+			T::MaxOptions::get(),
+			Some(max_call::<T>()),
+		)?;
+		Pallet::<T>::do_vote(voter, poll_id, APPROVE_OPTION)?;
+		set_block::<T>(closes_at::<T>(poll_id)?);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), poll_id);
+
+		let result = Results::<T>::get(poll_id).ok_or(BenchmarkError::Stop("not closed"))?;
+		assert!(result.passed);
+		assert_eq!(result.enactment, Some(Ok(())));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn close_due_polls(
+		n: Linear<0, { T::MaxPollsEndingPerBlock::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let start = now::<T>();
+		let end = start.saturating_add(T::MinVotingPeriod::get());
+		let schedule = Schedule { start, end, reveal_end: None };
+		let mut polls = Vec::new();
+		for index in 0..n {
+			let poll_id = Pallet::<T>::do_create_poll(
+				proposer.clone(),
+				title::<T>(),
+				[7u8; 32],
+				options::<T>(T::MaxOptions::get()),
+				Electorate::TokenWeighted,
+				BallotMode::Public,
+				schedule,
+				Perbill::from_percent(0),
+				Perbill::from_percent(0),
+				Some(max_call::<T>()),
+			)?;
+			let voter = funded::<T>("voter", index, 0);
+			Pallet::<T>::do_vote(voter, poll_id, APPROVE_OPTION)?;
+			polls.push(poll_id);
+		}
+		set_block::<T>(end);
+
+		#[block]
+		{
+			<Pallet<T> as Hooks<BlockNumberFor<T>>>::on_initialize(end);
+		}
+
+		assert!(PollsEndingAt::<T>::get(end).is_empty());
+		for poll_id in polls {
+			assert!(Results::<T>::get(poll_id).is_some_and(|result| result.passed));
+		}
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unlock() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let voter = funded::<T>("voter", 0, 0);
+		let last = vote_in_polls::<T>(&proposer, &voter, T::MaxPollsPerVoter::get())?;
+		set_block::<T>(last);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), voter.clone());
+
+		assert!(VoterLocks::<T>::get(&voter).is_empty());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_voter() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RosterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let voter: T::AccountId = account("voter", 0, SEED);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, voter.clone());
+
+		assert!(VoterRoll::<T>::contains_key(&voter));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_voter() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RosterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let voter: T::AccountId = account("voter", 0, SEED);
+		Pallet::<T>::do_add_voter(voter.clone())?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, voter.clone());
+
+		assert!(!VoterRoll::<T>::contains_key(&voter));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn delegate() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let delegator = funded::<T>("delegator", 0, 0);
+		let target: T::AccountId = account("target", 0, SEED);
+		// Expired locks for `MaxPollsPerVoter` polls: all are checked and kept.
+		let last = vote_in_polls::<T>(&proposer, &delegator, T::MaxPollsPerVoter::get())?;
+		set_block::<T>(last);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(delegator.clone()), target.clone());
+
+		assert!(Delegations::<T>::contains_key(&delegator));
+		assert!(!DelegatedPower::<T>::get(&target).is_zero());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn undelegate() -> Result<(), BenchmarkError> {
+		let proposer = proposer::<T>();
+		let delegator = funded::<T>("delegator", 0, 0);
+		let target = funded::<T>("target", 0, 0);
+		Pallet::<T>::do_delegate(delegator.clone(), target.clone())?;
+		// The delegate votes in `MaxPollsPerVoter` open polls: all are scanned for the cooldown.
+		vote_in_polls::<T>(&proposer, &target, T::MaxPollsPerVoter::get())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(delegator.clone()));
+
+		assert!(!Delegations::<T>::contains_key(&delegator));
+		assert!(DelegationCooldowns::<T>::contains_key(&delegator));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
