@@ -109,7 +109,7 @@ use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
 	traits::{
-		fungible::{self, InspectHold as _, MutateHold as _},
+		fungible::{self, MutateHold as _},
 		tokens::Precision,
 		Get, OnUnbalanced,
 	},
@@ -611,8 +611,14 @@ impl<T: Config> Pallet<T> {
 
 		let deposit = T::DisputeDeposit::get();
 		let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
-		ensure!(T::Currency::can_hold(&reason, &who, deposit), Error::<T>::InsufficientBalance);
-		T::Currency::hold(&reason, &who, deposit)?;
+		// `hold` checks that the deposit can be held before it changes anything; checking
+		// `can_hold` first would do that work twice.
+		T::Currency::hold(&reason, &who, deposit).map_err(|e| match e {
+			DispatchError::Token(_) | DispatchError::Arithmetic(_) => {
+				Error::<T>::InsufficientBalance.into()
+			}
+			other => other,
+		})?;
 
 		record.status = RecordStatus::Disputed;
 		Records::<T>::insert(record_id, record);
@@ -868,7 +874,8 @@ impl<T: Config> Pallet<T> {
 			);
 			subject_indexed = subject_indexed.saturating_add(u64::from(count));
 
-			let held = T::Currency::balance_on_hold(&reason, &subject);
+			let held =
+				<T::Currency as fungible::InspectHold<_>>::balance_on_hold(&reason, &subject);
 			let expected = open_deposits.remove(&subject).unwrap_or_else(Zero::zero);
 			ensure!(held == expected, "held deposits differ from open disputes' deposits");
 
