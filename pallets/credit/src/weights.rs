@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3587`
-		// Minimum execution time: 17_482_000 picoseconds.
-		Weight::from_parts(26_410_000, 3587)
+		// Minimum execution time: 17_613_000 picoseconds.
+		Weight::from_parts(28_423_000, 3587)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `156`
 		//  Estimated: `3587`
-		// Minimum execution time: 18_365_000 picoseconds.
-		Weight::from_parts(30_597_000, 3587)
+		// Minimum execution time: 18_284_000 picoseconds.
+		Weight::from_parts(27_031_000, 3587)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1141`
 		//  Estimated: `3722`
-		// Minimum execution time: 76_603_000 picoseconds.
-		Weight::from_parts(114_033_000, 3722)
+		// Minimum execution time: 76_032_000 picoseconds.
+		Weight::from_parts(124_783_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1088`
 		//  Estimated: `3722`
-		// Minimum execution time: 112_440_000 picoseconds.
-		Weight::from_parts(175_488_000, 3722)
+		// Minimum execution time: 104_956_000 picoseconds.
+		Weight::from_parts(126_497_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1186`
 		//  Estimated: `3722`
-		// Minimum execution time: 122_189_000 picoseconds.
-		Weight::from_parts(139_961_000, 3722)
+		// Minimum execution time: 123_321_000 picoseconds.
+		Weight::from_parts(185_747_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -145,27 +145,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_reporter() -> Weight {
-		Weight::from_parts(26_410_000, 3587)
+		Weight::from_parts(28_423_000, 3587)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_reporter() -> Weight {
-		Weight::from_parts(30_597_000, 3587)
+		Weight::from_parts(27_031_000, 3587)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_record() -> Weight {
-		Weight::from_parts(114_033_000, 3722)
+		Weight::from_parts(124_783_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(175_488_000, 3722)
+		Weight::from_parts(126_497_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(139_961_000, 3722)
+		Weight::from_parts(185_747_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
