@@ -224,7 +224,7 @@ impl Included {
 /// `System.Account(who).data` (`free`, `reserved`, `frozen`, `flags`) in the state of `at`.
 pub async fn account_data(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> Result<Value> {
 	let addr = dynamic::storage::<(AccountId32,), Value>("System", "Account");
-	let info: Value = at.storage().fetch(addr, (who.clone(),)).await?.decode()?;
+	let info: Value = at.storage().fetch(addr, (*who,)).await?.decode()?;
 	info.at("data").cloned().context("System.Account data")
 }
 
@@ -247,7 +247,7 @@ pub fn sudo(call: Value) -> subxt::transactions::DynamicPayload<Vec<Value>> {
 /// Free balance of `who` in the state of `at`.
 pub async fn free_balance(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> Result<u128> {
 	let addr = dynamic::storage::<(AccountId32,), Value>("System", "Account");
-	let info: Value = at.storage().fetch(addr, (who.clone(),)).await?.decode()?;
+	let info: Value = at.storage().fetch(addr, (*who,)).await?.decode()?;
 	info.at("data").at("free").and_then(|v| v.as_u128()).context("System.Account data.free")
 }
 
