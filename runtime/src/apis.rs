@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Credit, DataAccess, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, Voting, VERSION,
 };
 
 impl_runtime_apis! {
@@ -208,6 +208,71 @@ impl_runtime_apis! {
 			page: u32,
 		) -> pallet_credit::RecordPage<AccountId, BlockNumber> {
 			Credit::reporter_records_page(&reporter, page)
+		}
+	}
+
+	impl pallet_data_access_runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn can_access(
+			dataset_id: pallet_data_access::DataSetId,
+			who: AccountId,
+		) -> pallet_data_access::AccessCheck<AccountId, Balance, BlockNumber> {
+			DataAccess::can_access(dataset_id, &who)
+		}
+
+		fn grants(
+			dataset_id: pallet_data_access::DataSetId,
+		) -> Vec<pallet_data_access::GrantInfo<AccountId, BlockNumber>> {
+			DataAccess::grants_of(dataset_id)
+		}
+
+		fn access_log(
+			dataset_id: pallet_data_access::DataSetId,
+			page: u32,
+		) -> pallet_data_access::AccessPage<AccountId, Balance, BlockNumber> {
+			DataAccess::access_log_page(dataset_id, page)
+		}
+
+		fn accesses_by(
+			who: AccountId,
+			page: u32,
+		) -> pallet_data_access::AccessPage<AccountId, Balance, BlockNumber> {
+			DataAccess::accesses_by_page(&who, page)
+		}
+
+		fn data_set(
+			dataset_id: pallet_data_access::DataSetId,
+		) -> Option<pallet_data_access::DataSetView<AccountId, Balance, BlockNumber>> {
+			DataAccess::data_set(dataset_id)
+		}
+	}
+
+	impl pallet_voting_runtime_api::VotingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn poll(
+			poll_id: pallet_voting::PollId,
+		) -> Option<pallet_voting::PollDetails<AccountId, Balance, BlockNumber>> {
+			Voting::poll_details(poll_id)
+		}
+
+		fn tally(
+			poll_id: pallet_voting::PollId,
+		) -> Option<pallet_voting::Tally<Vec<pallet_voting::VoteWeight>>> {
+			Voting::tally_of(poll_id)
+		}
+
+		fn result(
+			poll_id: pallet_voting::PollId,
+		) -> Option<pallet_voting::PollResult<BlockNumber, Vec<pallet_voting::VoteWeight>>> {
+			Voting::result_of(poll_id)
+		}
+
+		fn ballot(poll_id: pallet_voting::PollId, who: AccountId) -> Option<pallet_voting::Ballot> {
+			Voting::ballot_of(poll_id, &who)
+		}
+
+		fn voting_power(who: AccountId) -> pallet_voting::VoteWeight {
+			Voting::voting_power(&who)
 		}
 	}
 

@@ -9,4 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_credit, Credit]
+	[pallet_data_access, DataAccess]
+	[pallet_voting, Voting]
 );

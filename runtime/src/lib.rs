@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("sharechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("sharechain-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -234,6 +234,12 @@ mod runtime {
 	// Sharechain's own pallets start at index 20.
 	#[runtime::pallet_index(20)]
 	pub type Credit = pallet_credit;
+
+	#[runtime::pallet_index(21)]
+	pub type DataAccess = pallet_data_access;
+
+	#[runtime::pallet_index(22)]
+	pub type Voting = pallet_voting;
 }
 
 /// Keeps `Vec` imported for the opaque keys macro in `no_std` builds.

@@ -2,6 +2,8 @@
 //! (`system_*`, `chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, ...).
 
 pub mod credit;
+pub mod data_access;
+pub mod voting;
 
 use std::sync::Arc;
 
@@ -21,7 +23,8 @@ pub struct FullDeps<C, P> {
 }
 
 /// Builds the RPC extensions: `system_accountNextIndex`, `system_dryRun`,
-/// `payment_queryInfo`, `payment_queryFeeDetails`, and Sharechain's `credit_*` methods.
+/// `payment_queryInfo`, `payment_queryFeeDetails`, and Sharechain's `credit_*`, `dataAccess_*`
+/// and `voting_*` methods.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -36,6 +39,8 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_credit_runtime_api::CreditApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_data_access_runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_voting_runtime_api::VotingApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment::RuntimeDispatchInfo;
@@ -55,7 +60,11 @@ where
 			TransactionPayment::<_, Block>::new(client.clone()),
 		),
 	)?;
-	module.merge(credit::CreditApiServer::into_rpc(credit::Credit::new(client)))?;
+	module.merge(credit::CreditApiServer::into_rpc(credit::Credit::new(client.clone())))?;
+	module.merge(data_access::DataAccessApiServer::into_rpc(data_access::DataAccess::new(
+		client.clone(),
+	)))?;
+	module.merge(voting::VotingApiServer::into_rpc(voting::Voting::new(client)))?;
 
 	Ok(module)
 }

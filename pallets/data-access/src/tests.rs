@@ -153,7 +153,7 @@ fn integrity_test_passes() {
 #[test]
 fn sealed_envelopes_fit() {
 	assert_eq!(SEALED_ENVELOPE_LEN as usize, sharechain_envelope::ENVELOPE_LEN);
-	assert!(MAX_ENVELOPE_LENGTH >= SEALED_ENVELOPE_LEN);
+	const { assert!(MAX_ENVELOPE_LENGTH >= SEALED_ENVELOPE_LEN) };
 }
 
 // ---------------------------------------------------------------------------------------------

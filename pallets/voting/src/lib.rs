@@ -96,7 +96,7 @@
 //! with a call passes, the stored bytes are decoded as the runtime call and dispatched with the
 //! `Root` origin, so a passed poll can do whatever Sudo can: govern the credit pallet's
 //! reporters and arbiters (`EnsureRoot` origins), this pallet's voter roll
-//! ([`Config::RosterOrigin`] = `EnsureRoot`), validators and parameters. The outcome is stored
+//! ([`Config::RosterOrigin`] = `EnsureRoot`). The outcome is stored
 //! in [`PollResult::enactment`] and emitted as [`Event::Enacted`]; a failing call (its changes
 //! are reverted) never makes the close fail. Calls that no longer decode or have become heavier
 //! than `MaxEnactmentWeight` (after a runtime upgrade) are not dispatched and recorded as
@@ -1276,7 +1276,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let cooldown = DelegationCooldowns::<T>::get(&delegator);
 		ensure!(
-			!cooldown.as_ref().is_some_and(|cooldown| cooldown.until > now),
+			cooldown.as_ref().is_none_or(|cooldown| cooldown.until <= now),
 			Error::<T>::Delegating
 		);
 		let locks = VoterLocks::<T>::get(&delegator);

@@ -159,6 +159,71 @@ impl pallet_credit::Config for Runtime {
 	type WeightInfo = pallet_credit::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+	/// Held from the owner of each active data set.
+	pub const DataSetDeposit: Balance = 10 * UNIT;
+	/// Held from a would-be reader for each open access request.
+	pub const DataAccessRequestDeposit: Balance = UNIT;
+	/// Held from the admin of each group.
+	pub const DataAccessGroupDeposit: Balance = 5 * UNIT;
+}
+
+/// Data sets, grants with key envelopes, requests, groups and the audit log.
+impl pallet_data_access::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DataSetDeposit = DataSetDeposit;
+	type RequestDeposit = DataAccessRequestDeposit;
+	type GroupDeposit = DataAccessGroupDeposit;
+	type MaxLocationLength = ConstU32<256>;
+	type MaxMetadataLength = ConstU32<1024>;
+	type MaxPurposeLength = ConstU32<128>;
+	// Room above `SEALED_ENVELOPE_LEN` (the `sharechain-envelope` format) for a format change.
+	type MaxEnvelopeLength = ConstU32<128>;
+	type MaxGrantsPerDataSet = ConstU32<64>;
+	type MaxGroupMembers = ConstU32<128>;
+	type WeightInfo = pallet_data_access::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from the proposer of each poll until it closes.
+	pub const VotingPollDeposit: Balance = 100 * UNIT;
+	/// Free balance that token-weighted votes neither count nor freeze (for fees).
+	pub const VotingFeeReserve: Balance = UNIT;
+	/// The heaviest call a poll may carry: 5% of a block, so that the
+	/// `MaxPollsEndingPerBlock` polls closing in one block fit in its `on_initialize`.
+	pub VotingMaxEnactmentWeight: Weight =
+		Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
+	/// Shortest voting or reveal period: 10 blocks (30 s).
+	pub const VotingMinPeriod: BlockNumber = 10;
+	/// Longest voting or reveal period, and longest start delay: 30 days.
+	pub const VotingMaxPeriod: BlockNumber = 30 * DAYS;
+}
+
+/// Polls with public or secret ballots. A passed poll dispatches its call with the `Root`
+/// origin, so every `EnsureRoot` origin of the runtime (credit reporters and arbiters, the
+/// voter roll) is governed by Sudo or by a passed poll alike.
+impl pallet_voting::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type RuntimeCall = RuntimeCall;
+	type RosterOrigin = frame_system::EnsureRoot<AccountId>;
+	type PollDeposit = VotingPollDeposit;
+	type FeeReserve = VotingFeeReserve;
+	type MaxOptions = ConstU32<16>;
+	type MaxTitleLength = ConstU32<128>;
+	type MaxOptionLength = ConstU32<64>;
+	type MaxCallLength = ConstU32<4096>;
+	type MaxEnactmentWeight = VotingMaxEnactmentWeight;
+	type MaxPollsEndingPerBlock = ConstU32<4>;
+	type MaxVotersPerPoll = ConstU32<10_000>;
+	type MaxPollsPerVoter = ConstU32<16>;
+	type MinVotingPeriod = VotingMinPeriod;
+	type MaxVotingPeriod = VotingMaxPeriod;
+	type WeightInfo = pallet_voting::weights::SubstrateWeight<Runtime>;
+}
+
 // Silence unused-import warnings for items only some configurations use.
 #[allow(dead_code)]
 type _Unused = (AccountId, Nonce, PalletInfo, RuntimeOrigin, RuntimeTask);

@@ -4,6 +4,8 @@
 //! get the machine's cores to themselves.
 
 mod credit;
+mod data_access;
 mod dev_node;
 mod restart;
 mod testnet;
+mod voting;

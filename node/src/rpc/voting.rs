@@ -1,6 +1,3 @@
-//! DRAFT for `node/src/rpc/voting.rs` (not part of any crate here: move it to the node and
-//! delete this directory).
-//!
 //! `voting_*` JSON-RPC methods: polls, live tallies, results and ballots, read through the
 //! runtime's `VotingApi`.
 //!

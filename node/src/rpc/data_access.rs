@@ -1,10 +1,6 @@
 //! `dataAccess_*` JSON-RPC methods: access checks, grants and access logs, read through the
 //! runtime's `DataAccessApi`.
 //!
-//! DRAFT FOR `node/src/rpc/data_access.rs`: this file is not part of any crate where it lies.
-//! Move it to the node, add `pub mod data_access;` and the merge line to `node/src/rpc/mod.rs`
-//! (see the end of this file) and the two dependencies to `node/Cargo.toml`.
-//!
 //! | method | params | result |
 //! | --- | --- | --- |
 //! | `dataAccess_canAccess` | `datasetId`, `account`, `at?` | [`AccessCheck`]: the applicable grant and price, or the reason |
@@ -23,15 +19,16 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::ErrorObject, ErrorObjectOwned},
 };
-use pallet_data_access::{AccessCheck, AccessPage, DataSetId, DataSetView, GrantInfo};
-use pallet_data_access_runtime_api::DataAccessApi as DataAccessRuntimeApi;
+use pallet_data_access_runtime_api::{
+	AccessCheck, AccessPage, DataAccessApi as DataAccessRuntimeApi, DataSetId, DataSetView,
+	GrantInfo,
+};
 use sharechain_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// Error code of a failed runtime API call (e.g. a block whose state was pruned).
-pub const RUNTIME_ERROR: i32 = 9000;
+use super::credit::RUNTIME_ERROR;
 
 /// The `dataAccess_*` methods.
 #[rpc(server, namespace = "dataAccess")]
@@ -157,15 +154,3 @@ where
 		self.client.runtime_api().data_set(self.at(at), dataset_id).map_err(runtime_error)
 	}
 }
-
-// In `node/src/rpc/mod.rs`:
-//
-//     pub mod data_access;
-//     ...
-//     C::Api: pallet_data_access_runtime_api::DataAccessApi<Block, AccountId, Balance, BlockNumber>,
-//     ...
-//     module.merge(data_access::DataAccessApiServer::into_rpc(data_access::DataAccess::new(
-//         client.clone(),
-//     )))?;
-//
-// (and pass `client.clone()` to `credit::Credit::new` above it).
