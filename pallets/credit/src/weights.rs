@@ -57,10 +57,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	fn add_reporter() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6`
+		//  Measured:  `42`
 		//  Estimated: `3587`
-		// Minimum execution time: 17_613_000 picoseconds.
-		Weight::from_parts(28_423_000, 3587)
+		// Minimum execution time: 18_044_000 picoseconds.
+		Weight::from_parts(19_357_000, 3587)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -68,10 +68,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	fn remove_reporter() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `156`
+		//  Measured:  `193`
 		//  Estimated: `3587`
-		// Minimum execution time: 18_284_000 picoseconds.
-		Weight::from_parts(27_031_000, 3587)
+		// Minimum execution time: 18_826_000 picoseconds.
+		Weight::from_parts(20_278_000, 3587)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,10 +95,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	fn file_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1141`
+		//  Measured:  `1178`
 		//  Estimated: `3722`
-		// Minimum execution time: 76_032_000 picoseconds.
-		Weight::from_parts(124_783_000, 3722)
+		// Minimum execution time: 76_653_000 picoseconds.
+		Weight::from_parts(81_282_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -111,13 +111,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1088`
+		//  Measured:  `1125`
 		//  Estimated: `3722`
-		// Minimum execution time: 104_956_000 picoseconds.
-		Weight::from_parts(126_497_000, 3722)
+		// Minimum execution time: 105_086_000 picoseconds.
+		Weight::from_parts(113_782_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -130,13 +130,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1186`
+		//  Measured:  `1223`
 		//  Estimated: `3722`
-		// Minimum execution time: 123_321_000 picoseconds.
-		Weight::from_parts(185_747_000, 3722)
+		// Minimum execution time: 124_873_000 picoseconds.
+		Weight::from_parts(129_973_000, 3722)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -145,27 +145,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_reporter() -> Weight {
-		Weight::from_parts(28_423_000, 3587)
+		Weight::from_parts(19_357_000, 3587)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_reporter() -> Weight {
-		Weight::from_parts(27_031_000, 3587)
+		Weight::from_parts(20_278_000, 3587)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_record() -> Weight {
-		Weight::from_parts(124_783_000, 3722)
+		Weight::from_parts(81_282_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(126_497_000, 3722)
+		Weight::from_parts(113_782_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(185_747_000, 3722)
+		Weight::from_parts(129_973_000, 3722)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
