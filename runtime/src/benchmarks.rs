@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credit, Credit]
 	[pallet_data_access, DataAccess]
 	[pallet_voting, Voting]
+	[pallet_contracts, Contracts]
 );

@@ -21,6 +21,7 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+pub mod chain_extension;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -74,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("sharechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("sharechain-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -240,6 +241,10 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Voting = pallet_voting;
+
+	// Smart contracts start at index 30.
+	#[runtime::pallet_index(30)]
+	pub type Contracts = pallet_contracts;
 }
 
 /// Keeps `Vec` imported for the opaque keys macro in `no_std` builds.

@@ -1,8 +1,15 @@
 //! Benchmarks of the credit pallet (FRAME benchmarking v2).
 //!
-//! Worst cases: reporter names of `MaxNameLength` bytes; a subject whose score state holds all
-//! `DECAY_EPOCHS` buckets, with one to prune when the new record is filed; records of
+//! Worst cases: reporter names of `MaxNameLength` bytes (the name is part of the `Reporters`
+//! value that `file_record` reads and writes); a subject whose score state holds all
+//! `DECAY_EPOCHS` buckets, with one to prune when the new record is filed; a score that each
+//! benchmarked call changes, so that it also emits `ScoreChanged`; a filed record of
 //! `MaxRecordWeight`; upheld disputes (release and slash) rather than overturned ones.
+//!
+//! Storage layout benchmarked: `file_record` reads `Reporters`, `DealRecords`, `NextRecordId`
+//! and `ScoreStates` and writes them and `Records`, `SubjectRecords`, `ReporterRecords`;
+//! `dispute` and `resolve_dispute` read and write `Records`, `ScoreStates` and the deposit hold
+//! (`Balances::Holds`, `System::Account`).
 
 use super::*;
 use alloc::vec;
@@ -45,6 +52,11 @@ fn funded_subject<T: Config>() -> T::AccountId {
 /// File one record about `subject` in each of the epochs `0..DECAY_EPOCHS`, so its score
 /// state holds every bucket, and leave the chain at the start of epoch `DECAY_EPOCHS` (where
 /// the next write prunes the bucket of epoch 0). Returns the record ids, oldest first.
+///
+/// The records are `OnTimePayment`s of weight 1 (+5 points each): the subject's score stays
+/// near the neutral 500, far from the clamps at 0 and 1000, so filing another record, and
+/// disputing or upholding the most recent one, changes it (and emits `ScoreChanged`) whatever
+/// `MaxRecordWeight` is.
 fn fill_buckets<T: Config>(
 	reporter: &T::AccountId,
 	subject: &T::AccountId,
@@ -56,8 +68,8 @@ fn fill_buckets<T: Config>(
 		let id = Pallet::<T>::do_file_record(
 			reporter.clone(),
 			subject.clone(),
-			RecordKind::Default,
-			T::MaxRecordWeight::get(),
+			RecordKind::OnTimePayment,
+			1,
 			deal,
 		)?;
 		ids.push(id);
@@ -115,14 +127,20 @@ mod benchmarks {
 		let reporter = registered_reporter::<T>()?;
 		let subject: T::AccountId = account("subject", 0, SEED);
 		fill_buckets::<T>(&reporter, &subject)?;
+		let score_before = Pallet::<T>::score_of(&subject);
+		let kind = RecordKind::CompletedDeal;
 		let weight = T::MaxRecordWeight::get();
 		let deal = [u8::MAX; 32];
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(reporter.clone()), subject.clone(), RecordKind::Default, weight, deal);
+		_(RawOrigin::Signed(reporter.clone()), subject.clone(), kind, weight, deal);
 
 		assert!(DealRecords::<T>::contains_key((&reporter, &subject, &deal)));
-		assert_eq!(ScoreStates::<T>::get(&subject).buckets.len(), DECAY_EPOCHS as usize);
+		let state = ScoreStates::<T>::get(&subject);
+		assert_eq!(state.buckets.len(), DECAY_EPOCHS as usize);
+		assert_eq!(state.records, DECAY_EPOCHS + 1);
+		// The score changed: `ScoreChanged` was emitted too.
+		assert_ne!(Pallet::<T>::score_of(&subject), score_before);
 		Ok(())
 	}
 
@@ -132,14 +150,16 @@ mod benchmarks {
 		let subject = funded_subject::<T>();
 		let ids = fill_buckets::<T>(&reporter, &subject)?;
 		let record_id = *ids.last().ok_or(BenchmarkError::Stop("no record filed"))?;
+		let score_before = Pallet::<T>::score_of(&subject);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(subject.clone()), record_id);
 
 		assert_eq!(
-			Records::<T>::get(record_id).map(|record| record.status),
+			Records::<T>::get(record_id).map(|record| record.status()),
 			Some(RecordStatus::Disputed)
 		);
+		assert_ne!(Pallet::<T>::score_of(&subject), score_before);
 		Ok(())
 	}
 
@@ -147,16 +167,18 @@ mod benchmarks {
 	fn resolve_dispute() -> Result<(), BenchmarkError> {
 		let origin =
 			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let (_subject, record_id) = open_dispute::<T>()?;
+		let (subject, record_id) = open_dispute::<T>()?;
+		let score_before = Pallet::<T>::score_of(&subject);
 
 		// Upholding is the heavier outcome: it re-adds points, releases and slashes.
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, record_id, false);
 
 		assert_eq!(
-			Records::<T>::get(record_id).map(|record| record.status),
+			Records::<T>::get(record_id).map(|record| record.status()),
 			Some(RecordStatus::Active)
 		);
+		assert_ne!(Pallet::<T>::score_of(&subject), score_before);
 		Ok(())
 	}
 

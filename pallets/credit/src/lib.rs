@@ -14,14 +14,15 @@
 //!   the record does not count. [`Config::ArbiterOrigin`] resolves the dispute: *upheld* makes
 //!   the record active again, slashes [`Config::UpheldDisputeSlash`] of the deposit (to
 //!   [`Config::Slash`]) and releases the rest; *overturned* releases the whole deposit and the
-//!   record never counts again. The [`Dispute`] with its resolution stays in storage.
+//!   record never counts again. The [`Dispute`] with its resolution stays on the record
+//!   ([`StoredRecord::dispute`]).
 //! - The **score** of every account is kept up to date on every change, queryable with its
 //!   inputs ([`ScoreDetails`]) through [`Pallet::score_details`] and the runtime API in
 //!   `pallet-credit-runtime-api`.
 //!
 //! A removed reporter's records stay. A reporter can be added again later: its
 //! [`ReporterInfo::records_filed`] then restarts at 0, while the lifetime count of its records
-//! (and their index) lives on in [`ReporterRecordCount`] / [`ReporterRecords`].
+//! (and their index) lives on in [`ReporterState::lifetime_records`] / [`ReporterRecords`].
 //!
 //! ## Score
 //!
@@ -85,6 +86,29 @@
 //!
 //! Every call validates all its inputs before it writes anything: a failing call changes no
 //! state.
+//!
+//! ## Storage
+//!
+//! | item | key | value |
+//! | --- | --- | --- |
+//! | [`Reporters`] | account | [`ReporterState`]: lifetime record count, [`ReporterInfo`] |
+//! | [`NextRecordId`] | | the id of the next record |
+//! | [`Records`] | record id | [`StoredRecord`], with its [`Dispute`] if it was disputed |
+//! | [`DealRecords`] | reporter, subject, deal | the id of the deal's record |
+//! | [`SubjectRecords`] | subject, n | the id of its `n`-th record |
+//! | [`ReporterRecords`] | reporter, n | the id of its `n`-th record |
+//! | [`ScoreStates`] | subject | [`ScoreState`]: score buckets, counters, number of records |
+//!
+//! Each call reads and writes as few items as it can; the `Weight` section of each call lists
+//! them, with the reason for each access. Filing a record reads 4 items and writes 7; a dispute
+//! and its resolution each read and write the record, the subject's score state and the
+//! deposit hold (`Balances::Holds`, `System::Account`).
+//!
+//! The layout changed without a migration (the chain runs from genesis): the per-subject
+//! record count (formerly `SubjectRecordCount`) now lives in [`ScoreState::records`], the
+//! per-reporter lifetime count (formerly `ReporterRecordCount`) in
+//! [`ReporterState::lifetime_records`], and the disputes (formerly `Disputes`) in
+//! [`StoredRecord::dispute`]. The storage version is not bumped.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -129,14 +153,19 @@ pub type BalanceOf<T> =
 pub type CreditOf<T> =
 	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
-/// A stored record.
-pub type RecordOf<T> = Record<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// A stored record, with its dispute.
+pub type RecordOf<T> =
+	StoredRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
-/// A stored reporter.
+/// A stored reporter registration.
 pub type ReporterInfoOf<T> =
 	ReporterInfo<BlockNumberFor<T>, BoundedVec<u8, <T as Config>::MaxNameLength>>;
 
-/// A stored dispute.
+/// What is stored about an account that is or was a reporter.
+pub type ReporterStateOf<T> =
+	ReporterState<BlockNumberFor<T>, BoundedVec<u8, <T as Config>::MaxNameLength>>;
+
+/// A dispute, as stored on its record.
 pub type DisputeOf<T> = Dispute<BalanceOf<T>, BlockNumberFor<T>>;
 
 /// A page of records, as returned by the runtime API.
@@ -209,27 +238,29 @@ pub mod pallet {
 		DisputeDeposit,
 	}
 
-	/// Registered reporters: the accounts allowed to file records.
+	/// Reporters, registered or removed: the accounts allowed to file records (those with an
+	/// [`ReporterState::info`]), and the lifetime record count of every account that ever
+	/// filed one (the length of its [`ReporterRecords`] index), which survives removal. An
+	/// account removed without having filed a record has no entry.
 	#[pallet::storage]
 	pub type Reporters<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, ReporterInfoOf<T>, OptionQuery>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, ReporterStateOf<T>, OptionQuery>;
 
 	/// The id the next filed record gets. Greater than every existing record id.
+	///
+	/// Record ids are a global counter (starting at 0) that callers see in events and pass to
+	/// [`Call::dispute`]; no per-account counter can stand in for it.
 	#[pallet::storage]
 	pub type NextRecordId<T> = StorageValue<_, RecordId, ValueQuery>;
 
-	/// All records ever filed, by id. Never deleted.
+	/// All records ever filed, by id, each with its dispute (open or resolved) if it was
+	/// disputed. Never deleted.
 	#[pallet::storage]
 	pub type Records<T: Config> =
 		StorageMap<_, Blake2_128Concat, RecordId, RecordOf<T>, OptionQuery>;
 
-	/// Number of records about each subject (the length of its [`SubjectRecords`] index).
-	#[pallet::storage]
-	pub type SubjectRecordCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
-
 	/// Index of the records about each subject: `(subject, n)` is the id of its `n`-th record
-	/// (`0 <= n < SubjectRecordCount`), oldest first.
+	/// (`0 <= n <` [`ScoreState::records`]), oldest first.
 	#[pallet::storage]
 	pub type SubjectRecords<T: Config> = StorageDoubleMap<
 		_,
@@ -241,14 +272,8 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Number of records each reporter ever filed (the length of its [`ReporterRecords`]
-	/// index). Survives the reporter's removal.
-	#[pallet::storage]
-	pub type ReporterRecordCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
-
 	/// Index of the records filed by each reporter: `(reporter, n)` is the id of its `n`-th
-	/// record (`0 <= n < ReporterRecordCount`), oldest first.
+	/// record (`0 <= n <` [`ReporterState::lifetime_records`]), oldest first.
 	#[pallet::storage]
 	pub type ReporterRecords<T: Config> = StorageDoubleMap<
 		_,
@@ -273,16 +298,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The stored score inputs of each subject: decay buckets and counters by status.
+	/// The stored score inputs of each subject (decay buckets and counters by status) and
+	/// the number of records about it (the length of its [`SubjectRecords`] index). Exists
+	/// exactly for the accounts with at least one record.
 	#[pallet::storage]
 	pub type ScoreStates<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, ScoreState, ValueQuery>;
-
-	/// Disputes by record id, open or resolved. Never deleted: a record is disputed at most
-	/// once.
-	#[pallet::storage]
-	pub type Disputes<T: Config> =
-		StorageMap<_, Blake2_128Concat, RecordId, DisputeOf<T>, OptionQuery>;
 
 	/// Events of the credit pallet.
 	#[pallet::event]
@@ -400,6 +421,12 @@ pub mod pallet {
 		/// Emits [`Event::ReporterAdded`].
 		///
 		/// Errors: [`Error::AlreadyReporter`], [`Error::NameTooLong`].
+		///
+		/// ## Weight
+		///
+		/// [`WeightInfo::add_reporter`]: `Reporters` r1 w1 (the account must not be a reporter
+		/// already; a removed reporter's lifetime record count is kept; the registration is
+		/// written).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_reporter())]
 		pub fn add_reporter(
@@ -419,6 +446,11 @@ pub mod pallet {
 		/// Emits [`Event::ReporterRemoved`].
 		///
 		/// Errors: [`Error::NotReporter`].
+		///
+		/// ## Weight
+		///
+		/// [`WeightInfo::remove_reporter`]: `Reporters` r1 w1 (the account must be a reporter;
+		/// its registration is dropped, its lifetime record count kept if it filed any).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_reporter())]
 		pub fn remove_reporter(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -440,6 +472,25 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::NotReporter`], [`Error::SelfReport`], [`Error::InvalidWeight`],
 		/// [`Error::DuplicateRecord`], [`Error::Overflow`].
+		///
+		/// ## Weight
+		///
+		/// [`WeightInfo::file_record`], benchmarked with a subject whose score state holds all
+		/// 16 buckets (one of them pruned) and a score that changes (both events). Storage,
+		/// 4 reads and 7 writes:
+		///
+		/// - `Reporters` r1 w1: the caller must be a registered reporter; its `records_filed`
+		///   and its lifetime count (the index of the record in `ReporterRecords`) go up.
+		/// - `DealRecords` r1 w1: at most one record per reporter, subject and deal; the new
+		///   record's id is inserted.
+		/// - `NextRecordId` r1 w1: the new record's id, and the next one.
+		/// - `ScoreStates` r1 w1: the subject's score buckets and counters, and its record
+		///   count (the index of the record in `SubjectRecords`).
+		/// - `Records` w1, `SubjectRecords` w1, `ReporterRecords` w1: the record and its
+		///   entries in the two paged indexes, written without reading.
+		///
+		/// Each item that is both read and written is accessed through one `try_mutate`, so
+		/// its key is hashed once.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::file_record())]
 		pub fn file_record(
@@ -463,6 +514,18 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownRecord`], [`Error::NotSubject`], [`Error::AlreadyDisputed`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
+		///
+		/// ## Weight
+		///
+		/// [`WeightInfo::dispute`], benchmarked with a subject whose score state holds all 16
+		/// buckets and a score that changes. Storage, 4 reads and 4 writes:
+		///
+		/// - `Records` r1 w1: the record (its subject, kind, weight, epoch and whether it was
+		///   ever disputed); the open dispute is stored on it.
+		/// - `ScoreStates` r1 w1: the record's points leave the subject's buckets, the
+		///   counters move it from active to disputed.
+		/// - `System::Account` r1 w1 and `Balances::Holds` r1 w1: `fungible::MutateHold::hold`
+		///   of the deposit.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::dispute())]
 		pub fn dispute(origin: OriginFor<T>, record_id: RecordId) -> DispatchResult {
@@ -482,6 +545,17 @@ pub mod pallet {
 		/// [`Event::ScoreChanged`] if the score changes.
 		///
 		/// Errors: [`Error::UnknownRecord`], [`Error::NotDisputed`], [`Error::Overflow`].
+		///
+		/// ## Weight
+		///
+		/// [`WeightInfo::resolve_dispute`], benchmarked for the heavier outcome (upheld: points
+		/// re-added, deposit partly released and partly slashed). Storage, 4 reads and 4
+		/// writes:
+		///
+		/// - `Records` r1 w1: the record and its open dispute; the resolution is stored on it.
+		/// - `ScoreStates` r1 w1: the subject's buckets (upheld) and counters.
+		/// - `System::Account` r1 w1 and `Balances::Holds` r1 w1: release and slash of the
+		///   held deposit.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute())]
 		pub fn resolve_dispute(
@@ -502,24 +576,47 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Register `who` as reporter `name`. See [`Call::add_reporter`].
+	///
+	/// A removed reporter that filed records still has an entry (its lifetime record count);
+	/// it is registered again on top of it.
 	pub fn do_add_reporter(who: T::AccountId, name: Vec<u8>) -> DispatchResult {
-		ensure!(!Reporters::<T>::contains_key(&who), Error::<T>::AlreadyReporter);
-		let name: BoundedVec<u8, T::MaxNameLength> =
-			name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-
-		let info = ReporterInfo {
-			name: name.clone(),
-			added_at: frame_system::Pallet::<T>::block_number(),
-			records_filed: 0,
-		};
-		Reporters::<T>::insert(&who, info);
+		let name = Reporters::<T>::try_mutate(&who, |entry| -> Result<_, DispatchError> {
+			let lifetime_records = match entry {
+				Some(ReporterState { info: Some(_), .. }) => {
+					return Err(Error::<T>::AlreadyReporter.into());
+				}
+				Some(state) => state.lifetime_records,
+				None => 0,
+			};
+			let name: BoundedVec<u8, T::MaxNameLength> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			let info = ReporterInfo {
+				name: name.clone(),
+				added_at: frame_system::Pallet::<T>::block_number(),
+				records_filed: 0,
+			};
+			*entry = Some(ReporterState { lifetime_records, info: Some(info) });
+			Ok(name)
+		})?;
 		Self::deposit_event(Event::ReporterAdded { reporter: who, name });
 		Ok(())
 	}
 
 	/// Remove reporter `who`. See [`Call::remove_reporter`].
+	///
+	/// Keeps the entry, without its registration, if the reporter filed any record: its
+	/// lifetime record count must survive for its index. Removes it otherwise.
 	pub fn do_remove_reporter(who: T::AccountId) -> DispatchResult {
-		Reporters::<T>::take(&who).ok_or(Error::<T>::NotReporter)?;
+		Reporters::<T>::try_mutate(&who, |entry| -> DispatchResult {
+			let Some(state) = entry.as_mut().filter(|state| state.info.is_some()) else {
+				return Err(Error::<T>::NotReporter.into());
+			};
+			state.info = None;
+			if state.lifetime_records == 0 {
+				*entry = None;
+			}
+			Ok(())
+		})?;
 		Self::deposit_event(Event::ReporterRemoved { reporter: who });
 		Ok(())
 	}
@@ -528,6 +625,10 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Public so that other runtime code (e.g. the contracts chain extension) can file records
 	/// on behalf of a reporter account.
+	///
+	/// `Reporters`, `DealRecords` and `ScoreStates` are each read and written through one
+	/// `try_mutate` (one key hash per item). The closures only return `Ok` once every check
+	/// has passed, and `try_mutate` writes nothing on `Err`: a failing call changes no state.
 	pub fn do_file_record(
 		reporter: T::AccountId,
 		subject: T::AccountId,
@@ -535,47 +636,71 @@ impl<T: Config> Pallet<T> {
 		weight: u32,
 		deal: [u8; 32],
 	) -> Result<RecordId, DispatchError> {
-		let mut info = Reporters::<T>::get(&reporter).ok_or(Error::<T>::NotReporter)?;
-		ensure!(subject != reporter, Error::<T>::SelfReport);
-		ensure!((1..=T::MaxRecordWeight::get()).contains(&weight), Error::<T>::InvalidWeight);
-		ensure!(
-			!DealRecords::<T>::contains_key((&reporter, &subject, &deal)),
-			Error::<T>::DuplicateRecord
-		);
+		let (record_id, old_score, new_score) =
+			Reporters::<T>::try_mutate(&reporter, |entry| -> Result<_, DispatchError> {
+				let Some(ReporterState { lifetime_records, info: Some(info) }) = entry.as_mut()
+				else {
+					return Err(Error::<T>::NotReporter.into());
+				};
+				ensure!(subject != reporter, Error::<T>::SelfReport);
+				ensure!(
+					(1..=T::MaxRecordWeight::get()).contains(&weight),
+					Error::<T>::InvalidWeight
+				);
+				DealRecords::<T>::try_mutate(
+					(&reporter, &subject, &deal),
+					|deal_record| -> Result<_, DispatchError> {
+						ensure!(deal_record.is_none(), Error::<T>::DuplicateRecord);
+						ScoreStates::<T>::try_mutate(
+							&subject,
+							|state| -> Result<_, DispatchError> {
+								// Compute every new value before writing anything.
+								let points =
+									kind.weighted_points(weight).ok_or(Error::<T>::Overflow)?;
+								let now = frame_system::Pallet::<T>::block_number();
+								let epoch = Self::epoch_of(now);
+								let record_id = NextRecordId::<T>::get();
+								let next_record_id =
+									record_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+								let subject_index = state.records;
+								state.records =
+									subject_index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+								let reporter_index = *lifetime_records;
+								*lifetime_records =
+									reporter_index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+								info.records_filed = info
+									.records_filed
+									.checked_add(1)
+									.ok_or(Error::<T>::Overflow)?;
+								let old_score = clamp_score(state.raw_points(epoch));
+								state
+									.add_points(epoch, points, epoch)
+									.map_err(|_| Error::<T>::Overflow)?;
+								state.note_filed(kind).map_err(|_| Error::<T>::Overflow)?;
+								let new_score = clamp_score(state.raw_points(epoch));
 
-		// Compute every new value before writing anything.
-		let points = kind.weighted_points(weight).ok_or(Error::<T>::Overflow)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		let epoch = Self::epoch_of(now);
-		let record_id = NextRecordId::<T>::get();
-		let next_record_id = record_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let subject_index = SubjectRecordCount::<T>::get(&subject);
-		let subject_count = subject_index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let reporter_index = ReporterRecordCount::<T>::get(&reporter);
-		let reporter_count = reporter_index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		info.records_filed = info.records_filed.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let before = ScoreStates::<T>::get(&subject);
-		let mut after = before.clone();
-		after.add_points(epoch, points, epoch).map_err(|_| Error::<T>::Overflow)?;
-		after.note_filed(kind).map_err(|_| Error::<T>::Overflow)?;
-
-		let record = Record {
-			subject: subject.clone(),
-			reporter: reporter.clone(),
-			kind,
-			weight,
-			deal,
-			filed_at: now,
-			status: RecordStatus::Active,
-		};
-		Records::<T>::insert(record_id, record);
-		NextRecordId::<T>::put(next_record_id);
-		DealRecords::<T>::insert((&reporter, &subject, &deal), record_id);
-		SubjectRecords::<T>::insert(&subject, subject_index, record_id);
-		SubjectRecordCount::<T>::insert(&subject, subject_count);
-		ReporterRecords::<T>::insert(&reporter, reporter_index, record_id);
-		ReporterRecordCount::<T>::insert(&reporter, reporter_count);
-		Reporters::<T>::insert(&reporter, info);
+								// Only writes from here on. `Reporters`, `DealRecords` and
+								// `ScoreStates` are written by their `try_mutate` on return.
+								*deal_record = Some(record_id);
+								let record = StoredRecord {
+									subject: subject.clone(),
+									reporter: reporter.clone(),
+									kind,
+									weight,
+									deal,
+									filed_at: now,
+									dispute: None,
+								};
+								Records::<T>::insert(record_id, record);
+								NextRecordId::<T>::put(next_record_id);
+								SubjectRecords::<T>::insert(&subject, subject_index, record_id);
+								ReporterRecords::<T>::insert(&reporter, reporter_index, record_id);
+								Ok((record_id, old_score, new_score))
+							},
+						)
+					},
+				)
+			})?;
 
 		Self::deposit_event(Event::RecordFiled {
 			record_id,
@@ -585,114 +710,138 @@ impl<T: Config> Pallet<T> {
 			weight,
 			deal,
 		});
-		Self::store_score(&subject, &before, after, epoch);
+		Self::note_score_change(&subject, old_score, new_score);
 		Ok(record_id)
 	}
 
 	/// Open a dispute of `record_id` by `who`. See [`Call::dispute`].
+	///
+	/// `Records` and `ScoreStates` are each read and written through one `try_mutate`; the
+	/// deposit is held last, after every check, and nothing is written if holding it fails.
 	pub fn do_dispute(who: T::AccountId, record_id: RecordId) -> DispatchResult {
-		let mut record = Records::<T>::get(record_id).ok_or(Error::<T>::UnknownRecord)?;
-		ensure!(record.subject == who, Error::<T>::NotSubject);
-		ensure!(
-			!Disputes::<T>::contains_key(record_id) && record.status == RecordStatus::Active,
-			Error::<T>::AlreadyDisputed
-		);
-
-		let now = frame_system::Pallet::<T>::block_number();
-		let epoch = Self::epoch_of(now);
-		let points = record.kind.weighted_points(record.weight).ok_or(Error::<T>::Overflow)?;
-		let removed = points.checked_neg().ok_or(Error::<T>::Overflow)?;
-		let before = ScoreStates::<T>::get(&who);
-		let mut after = before.clone();
-		after
-			.add_points(Self::epoch_of(record.filed_at), removed, epoch)
-			.map_err(|_| Error::<T>::Overflow)?;
-		after.note_disputed(record.kind).map_err(|_| Error::<T>::Overflow)?;
-
 		let deposit = T::DisputeDeposit::get();
-		let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
-		// `hold` checks that the deposit can be held before it changes anything; checking
-		// `can_hold` first would do that work twice.
-		T::Currency::hold(&reason, &who, deposit).map_err(|e| match e {
-			DispatchError::Token(_) | DispatchError::Arithmetic(_) => {
-				Error::<T>::InsufficientBalance.into()
-			}
-			other => other,
-		})?;
+		let (old_score, new_score) =
+			Records::<T>::try_mutate(record_id, |maybe_record| -> Result<_, DispatchError> {
+				let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownRecord)?;
+				ensure!(record.subject == who, Error::<T>::NotSubject);
+				// A record is disputed at most once: a resolved dispute stays on the record.
+				ensure!(record.dispute.is_none(), Error::<T>::AlreadyDisputed);
 
-		record.status = RecordStatus::Disputed;
-		Records::<T>::insert(record_id, record);
-		Disputes::<T>::insert(record_id, Dispute { deposit, opened_at: now, resolution: None });
+				let now = frame_system::Pallet::<T>::block_number();
+				let epoch = Self::epoch_of(now);
+				let kind = record.kind;
+				let filed_epoch = Self::epoch_of(record.filed_at);
+				let points = kind.weighted_points(record.weight).ok_or(Error::<T>::Overflow)?;
+				let removed = points.checked_neg().ok_or(Error::<T>::Overflow)?;
+				let scores =
+					ScoreStates::<T>::try_mutate(&who, |state| -> Result<_, DispatchError> {
+						let old_score = clamp_score(state.raw_points(epoch));
+						state
+							.add_points(filed_epoch, removed, epoch)
+							.map_err(|_| Error::<T>::Overflow)?;
+						state.note_disputed(kind).map_err(|_| Error::<T>::Overflow)?;
+						let new_score = clamp_score(state.raw_points(epoch));
+
+						let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
+						// `hold` checks that the deposit can be held before it changes
+						// anything; checking `can_hold` first would do that work twice.
+						T::Currency::hold(&reason, &who, deposit).map_err(|e| match e {
+							DispatchError::Token(_) | DispatchError::Arithmetic(_) => {
+								Error::<T>::InsufficientBalance.into()
+							}
+							other => other,
+						})?;
+						Ok((old_score, new_score))
+					})?;
+				record.dispute = Some(Dispute { deposit, opened_at: now, resolution: None });
+				Ok(scores)
+			})?;
 
 		Self::deposit_event(Event::RecordDisputed { record_id, subject: who.clone(), deposit });
-		Self::store_score(&who, &before, after, epoch);
+		Self::note_score_change(&who, old_score, new_score);
 		Ok(())
 	}
 
 	/// Resolve the open dispute of `record_id`. See [`Call::resolve_dispute`].
+	///
+	/// `Records` and `ScoreStates` are each read and written through one `try_mutate`;
+	/// nothing is written if releasing the deposit fails.
 	pub fn do_resolve_dispute(record_id: RecordId, overturn: bool) -> DispatchResult {
-		let mut record = Records::<T>::get(record_id).ok_or(Error::<T>::UnknownRecord)?;
-		let mut dispute = Disputes::<T>::get(record_id).ok_or(Error::<T>::NotDisputed)?;
-		ensure!(
-			dispute.is_open() && record.status == RecordStatus::Disputed,
-			Error::<T>::NotDisputed
-		);
+		let (subject, old_score, new_score, slashed) =
+			Records::<T>::try_mutate(record_id, |maybe_record| -> Result<_, DispatchError> {
+				let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownRecord)?;
+				let dispute = match record.dispute.as_mut() {
+					Some(dispute) if dispute.is_open() => dispute,
+					_ => return Err(Error::<T>::NotDisputed.into()),
+				};
 
-		let now = frame_system::Pallet::<T>::block_number();
-		let epoch = Self::epoch_of(now);
-		let subject = record.subject.clone();
-		let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
-		let before = ScoreStates::<T>::get(&subject);
-		let mut after = before.clone();
+				let now = frame_system::Pallet::<T>::block_number();
+				let epoch = Self::epoch_of(now);
+				let deposit = dispute.deposit;
+				let kind = record.kind;
+				let weight = record.weight;
+				let filed_epoch = Self::epoch_of(record.filed_at);
+				let subject = record.subject.clone();
+				let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
 
-		if overturn {
-			after.note_overturned().map_err(|_| Error::<T>::Overflow)?;
+				let (old_score, new_score, slashed) =
+					ScoreStates::<T>::try_mutate(&subject, |state| -> Result<_, DispatchError> {
+						let old_score = clamp_score(state.raw_points(epoch));
+						let slashed = if overturn {
+							state.note_overturned().map_err(|_| Error::<T>::Overflow)?;
+							if !deposit.is_zero() {
+								T::Currency::release(
+									&reason,
+									&subject,
+									deposit,
+									Precision::BestEffort,
+								)?;
+							}
+							None
+						} else {
+							let points =
+								kind.weighted_points(weight).ok_or(Error::<T>::Overflow)?;
+							state
+								.add_points(filed_epoch, points, epoch)
+								.map_err(|_| Error::<T>::Overflow)?;
+							state.note_upheld(kind).map_err(|_| Error::<T>::Overflow)?;
 
-			if !dispute.deposit.is_zero() {
-				T::Currency::release(&reason, &subject, dispute.deposit, Precision::BestEffort)?;
-			}
+							let to_slash = T::UpheldDisputeSlash::get().mul_floor(deposit);
+							let to_release = deposit.saturating_sub(to_slash);
+							if !to_release.is_zero() {
+								T::Currency::release(
+									&reason,
+									&subject,
+									to_release,
+									Precision::BestEffort,
+								)?;
+							}
+							let (credit, not_slashed) =
+								<T::Currency as fungible::BalancedHold<T::AccountId>>::slash(
+									&reason, &subject, to_slash,
+								);
+							T::Slash::on_unbalanced(credit);
+							Some(to_slash.saturating_sub(not_slashed))
+						};
+						Ok((old_score, clamp_score(state.raw_points(epoch)), slashed))
+					})?;
 
-			record.status = RecordStatus::Overturned;
-			dispute.resolution = Some((Resolution::Overturned, now));
-			Records::<T>::insert(record_id, record);
-			Disputes::<T>::insert(record_id, dispute);
-			Self::deposit_event(Event::DisputeOverturned { record_id });
-		} else {
-			let points = record.kind.weighted_points(record.weight).ok_or(Error::<T>::Overflow)?;
-			after
-				.add_points(Self::epoch_of(record.filed_at), points, epoch)
-				.map_err(|_| Error::<T>::Overflow)?;
-			after.note_upheld(record.kind).map_err(|_| Error::<T>::Overflow)?;
+				let resolution = if overturn { Resolution::Overturned } else { Resolution::Upheld };
+				dispute.resolution = Some((resolution, now));
+				Ok((subject, old_score, new_score, slashed))
+			})?;
 
-			let to_slash = T::UpheldDisputeSlash::get().mul_floor(dispute.deposit);
-			let to_release = dispute.deposit.saturating_sub(to_slash);
-			if !to_release.is_zero() {
-				T::Currency::release(&reason, &subject, to_release, Precision::BestEffort)?;
-			}
-			let (credit, not_slashed) =
-				<T::Currency as fungible::BalancedHold<T::AccountId>>::slash(
-					&reason, &subject, to_slash,
-				);
-			T::Slash::on_unbalanced(credit);
-			let slashed = to_slash.saturating_sub(not_slashed);
-
-			record.status = RecordStatus::Active;
-			dispute.resolution = Some((Resolution::Upheld, now));
-			Records::<T>::insert(record_id, record);
-			Disputes::<T>::insert(record_id, dispute);
-			Self::deposit_event(Event::DisputeUpheld { record_id, slashed });
+		match slashed {
+			None => Self::deposit_event(Event::DisputeOverturned { record_id }),
+			Some(slashed) => Self::deposit_event(Event::DisputeUpheld { record_id, slashed }),
 		}
-
-		Self::store_score(&subject, &before, after, epoch);
+		Self::note_score_change(&subject, old_score, new_score);
 		Ok(())
 	}
 
-	/// Store `after` as `who`'s score state and emit [`Event::ScoreChanged`] if the score in
-	/// `epoch` differs from the one of `before`.
-	fn store_score(who: &T::AccountId, before: &ScoreState, after: ScoreState, epoch: Epoch) {
-		let old_score = clamp_score(before.raw_points(epoch));
-		let new_score = clamp_score(after.raw_points(epoch));
-		ScoreStates::<T>::insert(who, after);
+	/// Emit [`Event::ScoreChanged`] for `who` if its score went from `old_score` to a different
+	/// `new_score`.
+	fn note_score_change(who: &T::AccountId, old_score: u16, new_score: u16) {
 		if old_score != new_score {
 			Self::deposit_event(Event::ScoreChanged { who: who.clone(), score: new_score });
 		}
@@ -725,8 +874,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The score of `who` at block `now`, recomputed from its records rather than from the
-	/// stored [`ScoreState`]. Linear in the number of the subject's records: meant for audits
-	/// and `try_state`, not for calls. Equals [`Self::score_details_at`].
+	/// stored [`ScoreState`] (of which only the length of the subject's record index,
+	/// [`ScoreState::records`], is used). Linear in the number of the subject's records: meant
+	/// for audits and `try_state`, not for calls. Equals [`Self::score_details_at`].
 	pub fn recompute_score_from_records(
 		who: &T::AccountId,
 		now: BlockNumberFor<T>,
@@ -742,12 +892,12 @@ impl<T: Config> Pallet<T> {
 			epoch,
 		};
 		let mut items: Vec<(Epoch, i64)> = Vec::new();
-		for index in 0..SubjectRecordCount::<T>::get(who) {
+		for index in 0..ScoreStates::<T>::get(who).records {
 			let Some(record) = SubjectRecords::<T>::get(who, index).and_then(Records::<T>::get)
 			else {
 				continue;
 			};
-			match record.status {
+			match record.status() {
 				RecordStatus::Active => {
 					if record.kind.is_positive() {
 						details.active_positive.saturating_inc();
@@ -769,23 +919,22 @@ impl<T: Config> Pallet<T> {
 	/// Page `page` of the records about `who`, oldest first. Backs the runtime API's
 	/// `records`.
 	pub fn records_page(who: &T::AccountId, page: u32) -> RecordPageOf<T> {
-		Self::page_of(page, SubjectRecordCount::<T>::get(who), |index| {
-			SubjectRecords::<T>::get(who, index)
-		})
+		let total = ScoreStates::<T>::get(who).records;
+		Self::page_of(page, total, |index| SubjectRecords::<T>::get(who, index))
 	}
 
 	/// Page `page` of the records filed by `reporter`, oldest first. Backs the runtime API's
-	/// `reporter_records`.
+	/// `reporter_records`. Includes the records of removed reporters.
 	pub fn reporter_records_page(reporter: &T::AccountId, page: u32) -> RecordPageOf<T> {
-		Self::page_of(page, ReporterRecordCount::<T>::get(reporter), |index| {
-			ReporterRecords::<T>::get(reporter, index)
-		})
+		let total = Reporters::<T>::get(reporter).map_or(0, |state| state.lifetime_records);
+		Self::page_of(page, total, |index| ReporterRecords::<T>::get(reporter, index))
 	}
 
-	/// The reporter `who`, if it is one, with its name as a plain byte vector. Backs the
-	/// runtime API's `reporter`.
+	/// The reporter `who`, if it is one (not if it was removed), with its name as a plain byte
+	/// vector. Backs the runtime API's `reporter`.
 	pub fn reporter_info(who: &T::AccountId) -> Option<ReporterInfo<BlockNumberFor<T>, Vec<u8>>> {
-		Reporters::<T>::get(who).map(|info| ReporterInfo {
+		let info = Reporters::<T>::get(who)?.info?;
+		Some(ReporterInfo {
 			name: info.name.into_inner(),
 			added_at: info.added_at,
 			records_filed: info.records_filed,
@@ -797,7 +946,8 @@ impl<T: Config> Pallet<T> {
 		let end = start.saturating_add(RECORDS_PAGE_SIZE).min(total);
 		let records = (start..end)
 			.filter_map(&id_at)
-			.filter_map(|id| Records::<T>::get(id).map(|record| RecordEntry { id, record }))
+			.filter_map(|id| Records::<T>::get(id).map(|record| (id, record)))
+			.map(|(id, record)| RecordEntry { id, record: record.into_record() })
 			.collect();
 		RecordPage { page, page_size: RECORDS_PAGE_SIZE, total, records }
 	}
@@ -806,14 +956,16 @@ impl<T: Config> Pallet<T> {
 	///
 	/// - every record id is below [`NextRecordId`], its weight valid, and [`DealRecords`]
 	///   points back at it (one entry per record);
-	/// - the subject and reporter indexes are dense (`0..count`), point at records of that
-	///   subject/reporter, and together cover every record exactly once;
-	/// - a `Disputed` record has an open dispute, an `Overturned` one an overturned dispute, an
-	///   `Active` one none or an upheld one; every dispute belongs to a record;
+	/// - a record's dispute was opened no earlier than the record was filed, and resolved no
+	///   earlier than it was opened;
+	/// - the subject and reporter indexes are dense (`0..count`, with the counts in
+	///   [`ScoreState::records`] and [`ReporterState::lifetime_records`]), point at records of
+	///   that subject/reporter, and together cover every record exactly once;
 	/// - each subject's held dispute deposit equals the sum of its open disputes' deposits;
 	/// - each subject's stored score equals the score recomputed from its records, and its
 	///   buckets are sorted and non-zero; score states exist only for subjects;
-	/// - reporter names are bounded and `records_filed` never exceeds the lifetime count.
+	/// - reporter names are bounded, `records_filed` never exceeds the lifetime count, and a
+	///   removed reporter keeps an entry only if it filed records.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -821,6 +973,7 @@ impl<T: Config> Pallet<T> {
 		let next_record_id = NextRecordId::<T>::get();
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut record_count: u64 = 0;
+		let mut open_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, record) in Records::<T>::iter() {
 			record_count.saturating_inc();
 			ensure!(id < next_record_id, "a record id is not below NextRecordId");
@@ -833,35 +986,32 @@ impl<T: Config> Pallet<T> {
 					== Some(id),
 				"DealRecords does not point at a record"
 			);
-			let resolution = Disputes::<T>::get(id).map(|dispute| dispute.resolution);
-			let consistent = match record.status {
-				RecordStatus::Active => {
-					matches!(resolution, None | Some(Some((Resolution::Upheld, _))))
+			if let Some(dispute) = record.dispute {
+				ensure!(
+					dispute.opened_at >= record.filed_at,
+					"a dispute was opened before its record was filed"
+				);
+				if let Some((_, resolved_at)) = dispute.resolution {
+					ensure!(
+						resolved_at >= dispute.opened_at,
+						"a dispute was resolved before it was opened"
+					);
+				} else {
+					let sum = open_deposits.entry(record.subject).or_insert_with(Zero::zero);
+					*sum = sum.saturating_add(dispute.deposit);
 				}
-				RecordStatus::Disputed => matches!(resolution, Some(None)),
-				RecordStatus::Overturned => {
-					matches!(resolution, Some(Some((Resolution::Overturned, _))))
-				}
-			};
-			ensure!(consistent, "a record's status does not match its dispute");
+			}
 		}
 		ensure!(
 			DealRecords::<T>::iter_keys().count() as u64 == record_count,
 			"DealRecords and Records differ in size"
 		);
 
-		let mut open_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for (id, dispute) in Disputes::<T>::iter() {
-			let record = Records::<T>::get(id).ok_or("a dispute has no record")?;
-			if dispute.is_open() {
-				let sum = open_deposits.entry(record.subject).or_insert_with(Zero::zero);
-				*sum = sum.saturating_add(dispute.deposit);
-			}
-		}
-
 		let reason = T::RuntimeHoldReason::from(HoldReason::DisputeDeposit);
 		let mut subject_indexed: u64 = 0;
-		for (subject, count) in SubjectRecordCount::<T>::iter() {
+		for (subject, state) in ScoreStates::<T>::iter() {
+			let count = state.records;
+			ensure!(count > 0, "a score state exists for an account without records");
 			for index in 0..count {
 				let id =
 					SubjectRecords::<T>::get(&subject, index).ok_or("a subject index has a gap")?;
@@ -879,7 +1029,6 @@ impl<T: Config> Pallet<T> {
 			let expected = open_deposits.remove(&subject).unwrap_or_else(Zero::zero);
 			ensure!(held == expected, "held deposits differ from open disputes' deposits");
 
-			let state = ScoreStates::<T>::get(&subject);
 			ensure!(
 				state.buckets.iter().zip(state.buckets.iter().skip(1)).all(|(a, b)| a.0 < b.0),
 				"score buckets are not sorted"
@@ -892,16 +1041,27 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(subject_indexed == record_count, "subject indexes do not cover all records");
+		ensure!(
+			SubjectRecords::<T>::iter_keys().count() as u64 == record_count,
+			"a subject index entry belongs to an account without a score state"
+		);
 		ensure!(open_deposits.is_empty(), "an open dispute belongs to a subject without records");
-		for subject in ScoreStates::<T>::iter_keys() {
-			ensure!(
-				SubjectRecordCount::<T>::get(&subject) > 0,
-				"a score state exists for an account without records"
-			);
-		}
 
 		let mut reporter_indexed: u64 = 0;
-		for (reporter, count) in ReporterRecordCount::<T>::iter() {
+		for (reporter, state) in Reporters::<T>::iter() {
+			let count = state.lifetime_records;
+			if let Some(info) = &state.info {
+				ensure!(
+					info.name.len() <= T::MaxNameLength::get() as usize,
+					"a reporter name is too long"
+				);
+				ensure!(
+					info.records_filed <= count,
+					"a reporter filed more records than its lifetime count"
+				);
+			} else {
+				ensure!(count > 0, "a removed reporter without records is still stored");
+			}
 			for index in 0..count {
 				let id = ReporterRecords::<T>::get(&reporter, index)
 					.ok_or("a reporter index has a gap")?;
@@ -915,17 +1075,10 @@ impl<T: Config> Pallet<T> {
 			reporter_indexed = reporter_indexed.saturating_add(u64::from(count));
 		}
 		ensure!(reporter_indexed == record_count, "reporter indexes do not cover all records");
-
-		for (reporter, info) in Reporters::<T>::iter() {
-			ensure!(
-				info.name.len() <= T::MaxNameLength::get() as usize,
-				"a reporter name is too long"
-			);
-			ensure!(
-				info.records_filed <= ReporterRecordCount::<T>::get(&reporter),
-				"a reporter filed more records than its lifetime count"
-			);
-		}
+		ensure!(
+			ReporterRecords::<T>::iter_keys().count() as u64 == record_count,
+			"a reporter index entry belongs to an account without a reporter entry"
+		);
 		Ok(())
 	}
 }

@@ -51,7 +51,7 @@ fn file_by(
 	weight: u32,
 	n: u32,
 ) -> RecordId {
-	if Reporters::<Test>::get(reporter).is_none() {
+	if Credit::reporter_info(&reporter).is_none() {
 		add_reporter(reporter);
 	}
 	let id = NextRecordId::<Test>::get();
@@ -63,6 +63,21 @@ fn file_by(
 		deal(n)
 	));
 	id
+}
+
+/// The lifetime record count of `reporter` (the length of its index), 0 without an entry.
+fn lifetime_records(reporter: AccountId) -> u32 {
+	Reporters::<Test>::get(reporter).map_or(0, |state| state.lifetime_records)
+}
+
+/// The dispute stored on record `id`.
+fn dispute_of(id: RecordId) -> Option<Dispute<Balance, BlockNumber>> {
+	Records::<Test>::get(id).and_then(|record| record.dispute)
+}
+
+/// The status of record `id`.
+fn status_of(id: RecordId) -> Option<RecordStatus> {
+	Records::<Test>::get(id).map(|record| record.status())
 }
 
 fn score(who: AccountId) -> u16 {
@@ -113,7 +128,10 @@ fn add_reporter_works() {
 
 		assert_eq!(
 			Reporters::<Test>::get(PLATFORM),
-			Some(ReporterInfo { name: name(b"ride"), added_at: 1, records_filed: 0 })
+			Some(ReporterState {
+				lifetime_records: 0,
+				info: Some(ReporterInfo { name: name(b"ride"), added_at: 1, records_filed: 0 }),
+			})
 		);
 		System::assert_last_event(
 			Event::ReporterAdded { reporter: PLATFORM, name: name(b"ride") }.into(),
@@ -177,14 +195,17 @@ fn remove_reporter_works_and_keeps_records() {
 		assert_ok!(Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM));
 
 		System::assert_last_event(Event::ReporterRemoved { reporter: PLATFORM }.into());
-		assert_eq!(Reporters::<Test>::get(PLATFORM), None);
+		// Only the lifetime record count stays, for the reporter's index.
+		assert_eq!(
+			Reporters::<Test>::get(PLATFORM),
+			Some(ReporterState { lifetime_records: 2, info: None })
+		);
 		assert_eq!(Credit::reporter_info(&PLATFORM), None);
 		// Records, indexes and scores are untouched.
 		assert!(Records::<Test>::contains_key(first));
 		assert!(Records::<Test>::contains_key(second));
 		assert_eq!(Credit::records_page(&ALICE, 0), alice_page);
 		assert_eq!(Credit::reporter_records_page(&PLATFORM, 0), platform_page);
-		assert_eq!(ReporterRecordCount::<Test>::get(PLATFORM), 2);
 		assert_eq!(score(ALICE), 530);
 		assert_eq!(score(BOB), 490);
 		// A removed reporter cannot file any more.
@@ -210,12 +231,16 @@ fn re_added_reporter_restarts_records_filed_but_keeps_its_index() {
 		run_to_block(5);
 		add_reporter(PLATFORM);
 
-		let info = Reporters::<Test>::get(PLATFORM).expect("re-added");
+		let info = Credit::reporter_info(&PLATFORM).expect("re-added");
 		assert_eq!((info.added_at, info.records_filed), (5, 0));
+		assert_eq!(lifetime_records(PLATFORM), 2);
 		let third = file(ALICE, RecordKind::CompletedDeal, 1, 3);
-		assert_eq!(Reporters::<Test>::get(PLATFORM).map(|info| info.records_filed), Some(1));
-		assert_eq!(ReporterRecordCount::<Test>::get(PLATFORM), 3);
+		assert_eq!(Credit::reporter_info(&PLATFORM).map(|info| info.records_filed), Some(1));
+		assert_eq!(lifetime_records(PLATFORM), 3);
 		assert_eq!(ReporterRecords::<Test>::get(PLATFORM, 2), Some(third));
+		let page = Credit::reporter_records_page(&PLATFORM, 0);
+		assert_eq!(page.total, 3);
+		assert_eq!(page.records.iter().map(|entry| entry.id).collect::<Vec<_>>(), vec![0, 1, 2]);
 		// The old deals are still taken.
 		assert_noop!(
 			Credit::file_record(
@@ -248,6 +273,63 @@ fn remove_reporter_fails_for_non_reporter() {
 			Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM),
 			Error::<Test>::NotReporter
 		);
+		// Nor can a removed reporter be removed again, although its entry stays.
+		file(ALICE, RecordKind::CompletedDeal, 1, 1);
+		assert_ok!(Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM));
+		assert!(Reporters::<Test>::contains_key(PLATFORM));
+		assert_noop!(
+			Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM),
+			Error::<Test>::NotReporter
+		);
+	});
+}
+
+#[test]
+fn removed_reporter_without_records_leaves_no_entry() {
+	build_and_execute(|| {
+		add_reporter(PLATFORM);
+		assert_ok!(Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM));
+		assert_eq!(Reporters::<Test>::get(PLATFORM), None);
+		assert_eq!(Credit::reporter_info(&PLATFORM), None);
+		assert_eq!(Credit::reporter_records_page(&PLATFORM, 0).total, 0);
+
+		// Added again, it starts from scratch.
+		run_to_block(3);
+		add_reporter(PLATFORM);
+		assert_eq!(
+			Credit::reporter_info(&PLATFORM),
+			Some(ReporterInfo { name: b"platform".to_vec(), added_at: 3, records_filed: 0 })
+		);
+		let id = file(ALICE, RecordKind::CompletedDeal, 1, 1);
+		assert_eq!(ReporterRecords::<Test>::get(PLATFORM, 0), Some(id));
+		assert_eq!(lifetime_records(PLATFORM), 1);
+	});
+}
+
+#[test]
+fn re_added_reporter_gets_its_new_name() {
+	build_and_execute(|| {
+		file(ALICE, RecordKind::CompletedDeal, 1, 1);
+		assert_ok!(Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM));
+		assert_ok!(Credit::add_reporter(RuntimeOrigin::root(), PLATFORM, b"renamed".to_vec()));
+		System::assert_last_event(
+			Event::ReporterAdded { reporter: PLATFORM, name: name(b"renamed") }.into(),
+		);
+		assert_eq!(
+			Reporters::<Test>::get(PLATFORM),
+			Some(ReporterState {
+				lifetime_records: 1,
+				info: Some(ReporterInfo { name: name(b"renamed"), added_at: 1, records_filed: 0 }),
+			})
+		);
+		// A failing re-registration keeps the removed reporter's entry as it was.
+		assert_ok!(Credit::remove_reporter(RuntimeOrigin::root(), PLATFORM));
+		let too_long = vec![b'x'; MAX_NAME_LENGTH as usize + 1];
+		assert_noop!(
+			Credit::add_reporter(RuntimeOrigin::root(), PLATFORM, too_long),
+			Error::<Test>::NameTooLong
+		);
+		assert_eq!(lifetime_records(PLATFORM), 1);
 	});
 }
 
@@ -276,14 +358,24 @@ fn file_record_works() {
 			filed_at: 1,
 			status: RecordStatus::Active,
 		};
-		assert_eq!(Records::<Test>::get(0), Some(record.clone()));
+		let stored: RecordOf<Test> = StoredRecord {
+			subject: ALICE,
+			reporter: PLATFORM,
+			kind: RecordKind::CompletedDeal,
+			weight: 3,
+			deal: deal(7),
+			filed_at: 1,
+			dispute: None,
+		};
+		assert_eq!(Records::<Test>::get(0), Some(stored.clone()));
+		assert_eq!(stored.into_record(), record);
 		assert_eq!(NextRecordId::<Test>::get(), 1);
-		assert_eq!(SubjectRecordCount::<Test>::get(ALICE), 1);
+		assert_eq!(ScoreStates::<Test>::get(ALICE).records, 1);
 		assert_eq!(SubjectRecords::<Test>::get(ALICE, 0), Some(0));
-		assert_eq!(ReporterRecordCount::<Test>::get(PLATFORM), 1);
+		assert_eq!(lifetime_records(PLATFORM), 1);
 		assert_eq!(ReporterRecords::<Test>::get(PLATFORM, 0), Some(0));
 		assert_eq!(DealRecords::<Test>::get((PLATFORM, ALICE, deal(7))), Some(0));
-		assert_eq!(Reporters::<Test>::get(PLATFORM).map(|info| info.records_filed), Some(1));
+		assert_eq!(Credit::reporter_info(&PLATFORM).map(|info| info.records_filed), Some(1));
 
 		System::assert_has_event(
 			Event::RecordFiled {
@@ -718,12 +810,9 @@ fn dispute_works() {
 
 		assert_ok!(Credit::dispute(RuntimeOrigin::signed(ALICE), id));
 
+		assert_eq!(status_of(id), Some(RecordStatus::Disputed));
 		assert_eq!(
-			Records::<Test>::get(id).map(|record| record.status),
-			Some(RecordStatus::Disputed)
-		);
-		assert_eq!(
-			Disputes::<Test>::get(id),
+			dispute_of(id),
 			Some(Dispute { deposit: DEPOSIT, opened_at: 1, resolution: None })
 		);
 		assert_eq!(held(ALICE), DEPOSIT);
@@ -826,12 +915,9 @@ fn upheld_dispute_restores_points_and_slashes_part_of_the_deposit() {
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), ENDOWMENT - slashed);
 		assert_eq!(Balances::total_issuance(), issuance - slashed);
+		assert_eq!(status_of(id), Some(RecordStatus::Active));
 		assert_eq!(
-			Records::<Test>::get(id).map(|record| record.status),
-			Some(RecordStatus::Active)
-		);
-		assert_eq!(
-			Disputes::<Test>::get(id),
+			dispute_of(id),
 			Some(Dispute {
 				deposit: DEPOSIT,
 				opened_at: 1,
@@ -859,12 +945,9 @@ fn overturned_dispute_keeps_points_out_and_releases_the_deposit() {
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), ENDOWMENT);
 		assert_eq!(Balances::total_issuance(), issuance);
+		assert_eq!(status_of(id), Some(RecordStatus::Overturned));
 		assert_eq!(
-			Records::<Test>::get(id).map(|record| record.status),
-			Some(RecordStatus::Overturned)
-		);
-		assert_eq!(
-			Disputes::<Test>::get(id).and_then(|dispute| dispute.resolution),
+			dispute_of(id).and_then(|dispute| dispute.resolution),
 			Some((Resolution::Overturned, 9))
 		);
 		System::assert_last_event(Event::DisputeOverturned { record_id: id }.into());
@@ -1041,14 +1124,15 @@ fn recomputed_score_equals_stored_score_after_random_operations() {
 				}
 				6..=7 if !filed.is_empty() => {
 					let id = filed[rng.below(filed.len() as u64) as usize];
-					if !Disputes::<Test>::contains_key(id) {
-						let subject = Records::<Test>::get(id).expect("filed").subject;
+					let record = Records::<Test>::get(id).expect("filed");
+					if record.dispute.is_none() {
+						let subject = record.subject;
 						assert_ok!(Credit::dispute(RuntimeOrigin::signed(subject), id));
 					}
 				}
 				8..=9 => {
-					let open: Vec<RecordId> = Disputes::<Test>::iter()
-						.filter(|(_, dispute)| dispute.is_open())
+					let open: Vec<RecordId> = Records::<Test>::iter()
+						.filter(|(_, record)| record.status() == RecordStatus::Disputed)
 						.map(|(id, _)| id)
 						.collect();
 					if !open.is_empty() {
@@ -1081,6 +1165,46 @@ fn recomputed_score_equals_stored_score_after_random_operations() {
 // ---------------------------------------------------------------------------------------------
 // Pure arithmetic
 // ---------------------------------------------------------------------------------------------
+
+/// The decayed sum as originally specified: multiplications by powers of two and a floor
+/// division, in checked `i128` arithmetic.
+fn reference_decayed_raw_points(items: &[(Epoch, i64)], now: Epoch) -> i64 {
+	let mut numerator: i128 = 0;
+	for (epoch, points) in items {
+		let Some(age) = now.checked_sub(*epoch) else { continue };
+		let Some(shift) = MAX_AGE.checked_sub(age) else { continue };
+		let term = i128::from(*points).checked_mul(2i128.pow(shift)).expect("no overflow");
+		numerator = numerator.checked_add(term).expect("no overflow");
+	}
+	let floored = numerator.div_euclid(SCORE_DENOMINATOR);
+	i64::try_from(floored).unwrap_or(if floored < 0 { i64::MIN } else { i64::MAX })
+}
+
+#[test]
+fn decayed_sum_by_shifts_equals_the_reference() {
+	let mut rng = Rng(0x0dec_a1ed_5eed_0001);
+	for _ in 0..2_000 {
+		let now = rng.below(40) as Epoch;
+		let len = rng.below(20) as usize;
+		let items: Vec<(Epoch, i64)> = (0..len)
+			.map(|_| {
+				let epoch = rng.below(45) as Epoch;
+				let points = match rng.below(4) {
+					0 => rng.below(1_000) as i64 - 500,
+					1 => rng.below(65_536) as i64 - 32_768,
+					2 => (rng.next() as i64) >> 8,
+					_ => [i64::MIN, i64::MAX, -1, 1][rng.below(4) as usize],
+				};
+				(epoch, points)
+			})
+			.collect();
+		assert_eq!(
+			decayed_raw_points(items.clone(), now),
+			reference_decayed_raw_points(&items, now),
+			"{items:?} in epoch {now}"
+		);
+	}
+}
 
 #[test]
 fn decayed_sum_is_exact_and_floored() {

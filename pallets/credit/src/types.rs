@@ -3,6 +3,11 @@
 //! Everything here that the runtime API returns ([`ScoreDetails`], [`RecordPage`],
 //! [`RecordEntry`], [`Record`], [`RecordKind`], [`RecordStatus`], [`ReporterInfo`]) also derives
 //! `serde` traits under `std`, so the node can hand it out over JSON-RPC unchanged.
+//!
+//! The storage holds its own types where it keeps more than the API shows: a
+//! [`StoredRecord`] carries its [`Dispute`] (the API's [`Record`] only its [`RecordStatus`]),
+//! and a [`ReporterState`] keeps a reporter's lifetime record count next to its current
+//! [`ReporterInfo`] (also after removal).
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -166,8 +171,23 @@ pub struct ReporterInfo<BlockNumber, Name> {
 	/// Block in which the reporter was (last) added.
 	pub added_at: BlockNumber,
 	/// Records filed since the reporter was (last) added. The lifetime count survives
-	/// removal in `ReporterRecordCount`.
+	/// removal in [`ReporterState::lifetime_records`].
 	pub records_filed: u32,
+}
+
+/// What the pallet stores about an account that is or was a reporter.
+///
+/// `lifetime_records` survives the reporter's removal (then `info` is `None`), so that a
+/// re-added reporter keeps appending to its index of records rather than overwriting it. An
+/// account removed before it filed anything leaves no entry behind.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ReporterState<BlockNumber, Name> {
+	/// Records the account ever filed as a reporter, over all its registrations: the length
+	/// of its `ReporterRecords` index (the index its next record gets).
+	pub lifetime_records: u32,
+	/// The current registration; `None` while the account is not a reporter (it was
+	/// removed).
+	pub info: Option<ReporterInfo<BlockNumber, Name>>,
 }
 
 /// How the arbiter decided a dispute.
@@ -192,7 +212,8 @@ pub enum Resolution {
 	Overturned,
 }
 
-/// A dispute of a record by its subject. Kept forever, also after resolution.
+/// A dispute of a record by its subject. Kept forever on the record
+/// ([`StoredRecord::dispute`]), also after resolution.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Dispute<Balance, BlockNumber> {
 	/// Deposit held from the subject while the dispute is open.
@@ -210,12 +231,67 @@ impl<Balance, BlockNumber> Dispute<Balance, BlockNumber> {
 	}
 }
 
-/// The stored inputs of a subject's score.
+/// A credit record as stored: the fields of [`Record`], with the record's dispute (if it was
+/// ever disputed) in place of its status. The status follows from the dispute, see
+/// [`StoredRecord::status`], so the two can never disagree.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct StoredRecord<AccountId, Balance, BlockNumber> {
+	/// The account the record is about.
+	pub subject: AccountId,
+	/// The reporter that filed it.
+	pub reporter: AccountId,
+	/// What happened.
+	pub kind: RecordKind,
+	/// How much it counts, `1..=MaxRecordWeight`.
+	pub weight: u32,
+	/// The reporter's reference of the deal (e.g. a hash of the agreement).
+	pub deal: [u8; 32],
+	/// Block in which the record was filed; its decay epoch follows from it.
+	pub filed_at: BlockNumber,
+	/// The record's dispute, open or resolved; `None` if it was never disputed. A record is
+	/// disputed at most once.
+	pub dispute: Option<Dispute<Balance, BlockNumber>>,
+}
+
+impl<AccountId, Balance, BlockNumber> StoredRecord<AccountId, Balance, BlockNumber> {
+	/// The record's status: `Active` if never disputed or upheld, `Disputed` while its dispute
+	/// is open, `Overturned` once the arbiter overturned it.
+	pub fn status(&self) -> RecordStatus {
+		match &self.dispute {
+			None => RecordStatus::Active,
+			Some(dispute) => match &dispute.resolution {
+				None => RecordStatus::Disputed,
+				Some((Resolution::Upheld, _)) => RecordStatus::Active,
+				Some((Resolution::Overturned, _)) => RecordStatus::Overturned,
+			},
+		}
+	}
+
+	/// The record as the runtime API returns it.
+	pub fn into_record(self) -> Record<AccountId, BlockNumber> {
+		let status = self.status();
+		Record {
+			subject: self.subject,
+			reporter: self.reporter,
+			kind: self.kind,
+			weight: self.weight,
+			deal: self.deal,
+			filed_at: self.filed_at,
+			status,
+		}
+	}
+}
+
+/// The stored inputs of a subject's score, and the length of its record index.
 ///
 /// `buckets` holds, for each epoch of the decay window that has any, the sum of the points of
 /// the subject's active records filed in that epoch: sorted by epoch, without zero sums,
 /// pruned of epochs older than the window on every write. The counters count records by
 /// status, whatever their age.
+///
+/// The buckets stay a sparse list of `(epoch, points)` pairs: at most 16 of 12 bytes, fewer
+/// for most subjects, decoded and encoded in one pass without any further arithmetic; the
+/// score is their decayed sum (see [`decayed_raw_points`]), a shift and an add per bucket.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, Default, TypeInfo, MaxEncodedLen)]
 pub struct ScoreState {
 	/// `(epoch, points)` sums of active records, sorted by epoch.
@@ -228,6 +304,10 @@ pub struct ScoreState {
 	pub disputed: u32,
 	/// Records overturned by the arbiter.
 	pub overturned: u32,
+	/// All records about the subject, whatever their status: the length of its
+	/// `SubjectRecords` index (the index its next record gets). Kept here rather than in a
+	/// map of its own because filing a record reads and writes this state anyway.
+	pub records: u32,
 }
 
 impl ScoreState {
@@ -326,18 +406,25 @@ pub fn window_start(now: Epoch) -> Epoch {
 /// Being linear before the single floor, it gives the same result for per-epoch buckets and
 /// for the individual records they sum, in any order. The result saturates at the `i64`
 /// bounds (unreachable with realistic record counts).
+///
+/// The powers of two are shifts: multiplying by `2^(MAX_AGE - a)` is a left shift of an `i64`
+/// widened to `i128` (exact, see below), and the floor division by `2^MAX_AGE` is an
+/// arithmetic right shift, which rounds towards minus infinity. This avoids the software
+/// `i128` multiplications and division (`__muloti4`, `__divti3`) that wasm would otherwise run
+/// for every bucket on every call.
 pub fn decayed_raw_points(items: impl IntoIterator<Item = (Epoch, i64)>, now: Epoch) -> i64 {
 	let mut numerator: i128 = 0;
 	for (epoch, points) in items {
 		let Some(age) = now.checked_sub(epoch) else { continue };
 		let Some(shift) = MAX_AGE.checked_sub(age) else { continue };
-		// |points| < 2^63 and shift <= 15, so a term stays below 2^78: no saturation in
-		// practice; saturating arithmetic only rules out a panic.
-		let term = i128::from(points).saturating_mul(2i128.saturating_pow(shift));
+		// |points| <= 2^63 and shift <= MAX_AGE = 15, so the term has at most 79 significant
+		// bits: the shift is exact in `i128` (it equals `points * 2^shift`). Only the sum of
+		// very many terms could reach the `i128` bounds; saturating rules out a panic.
+		let term = i128::from(points) << shift;
 		numerator = numerator.saturating_add(term);
 	}
-	// Euclidean division by a positive constant is the floor division.
-	let floored = numerator.div_euclid(SCORE_DENOMINATOR);
+	// `>>` on a signed integer is an arithmetic shift: the floor division by 2^MAX_AGE.
+	let floored = numerator >> MAX_AGE;
 	i64::try_from(floored).unwrap_or(if floored < 0 { i64::MIN } else { i64::MAX })
 }
 

@@ -2,9 +2,12 @@
 //!
 //! Worst cases: fields of maximal length (location, metadata, purpose, envelope); grants to a
 //! group (an extra read) rather than to an account; for `retire_data_set` and `rotate_key`,
-//! `0..=MaxGrantsPerDataSet` grants; for `record_access`, an access under a group grant with
-//! limited uses, a non-zero price and a purpose of `MaxPurposeLength` bytes, by the whitelisted
-//! caller (as `pallet_balances::transfer_keep_alive` is benchmarked).
+//! `0..=MaxGrantsPerDataSet` grants; for `record_access`, an access under a group grant (the
+//! membership read) with limited uses (the grant is written back), a non-zero price (the
+//! payment) and a declared purpose of `MaxPurposeLength` bytes other than the grant's (decoded,
+//! compared with the grant's and logged inline), by the whitelisted caller (as
+//! `pallet_balances::transfer_keep_alive` is benchmarked) after an earlier access, so that
+//! every counter it reads exists.
 
 use super::*;
 use alloc::vec;
@@ -285,20 +288,26 @@ mod benchmarks {
 			Some(u32::MAX),
 			envelope::<T>(),
 		)?;
-		let owner_before = T::Currency::balance(&owner);
-		let max_price = price::<T>();
-
-		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(caller.clone()),
+		// An earlier access under the grant's purpose: the caller's index exists and the grant
+		// notes the entry holding its purpose.
+		Pallet::<T>::do_record_access(
+			caller.clone(),
 			dataset_id,
 			Some(group_id),
-			max_price,
-			Some(purpose::<T>()),
-		);
+			price::<T>(),
+			None,
+		)?;
+		let owner_before = T::Currency::balance(&owner);
+		let max_price = price::<T>();
+		// Of maximal length and not the grant's (`b'p'`): logged inline.
+		let declared = vec![b'q'; T::MaxPurposeLength::get() as usize];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), dataset_id, Some(group_id), max_price, Some(declared));
 
 		assert_eq!(T::Currency::balance(&owner), owner_before.saturating_add(price::<T>()));
-		assert_eq!(AccessLog::<T>::get(dataset_id, 0).map(|entry| entry.accessor), Some(caller));
+		assert_eq!(AccessLog::<T>::get(dataset_id, 1).map(|entry| entry.accessor), Some(caller));
+		assert_eq!(DataSets::<T>::get(dataset_id).map(|info| info.accesses), Some(2));
 		Ok(())
 	}
 

@@ -25,7 +25,9 @@
 //! - An **access** is recorded by the grantee with [`Call::record_access`]: it is checked, the
 //!   price moves from the accessor to the owner, a use is consumed and an [`AccessEntry`] is
 //!   appended to the data set's log (and indexed under the accessor), and
-//!   [`Event::DataAccessed`] is emitted.
+//!   [`Event::DataAccessed`] is emitted. The log stores a grant's purpose once, in the first
+//!   entry that uses it, and later entries refer to that one ([`LoggedPurpose`]); the queries
+//!   return every entry with its purpose bytes.
 //! - **Revocation** ([`Call::revoke`]) deletes the grant and its envelope at once: later
 //!   accesses fail with [`Error::NoGrant`]. No tombstone is kept (it would be storage that grows
 //!   without a deposit); the revocation is on record as [`Event::GrantRevoked`]. **Key
@@ -76,31 +78,51 @@
 //! (`MaxEncodedLen`), the access log grows by one entry per (paid, fee-bearing) access.
 //!
 //! The data set is split in two so that the hot path reads only fixed-size data: [`DataSets`]
-//! (owner, digest, price, status, counters: ~130 bytes) and [`DataSetDetails`] (location and
+//! (owner, digest, price, status, counters: 109 bytes) and [`DataSetDetails`] (location and
 //! metadata: up to `MaxLocationLength + MaxMetadataLength` bytes), which no access reads. A
 //! grant's envelope lives in [`Envelopes`], apart from the [`Grants`] entry an access reads and
 //! rewrites. The log length is kept in [`DataSetInfo::accesses`], which the access already
 //! reads and writes, instead of a separate counter.
 //!
-//! Storage touched by `record_access` (the benchmark's worst case is a group grant with
-//! limited uses, a price and a purpose of `MaxPurposeLength`):
+//! The access log stores a grant's purpose once per grant rather than once per access: the
+//! first access under the grant's purpose (none declared, or the grant's declared again) stores
+//! it inline ([`LoggedPurpose::Inline`]) and notes the entry's index in the grant
+//! ([`Grant::purpose_entry`]); later ones store [`LoggedPurpose::SameAs`] that index (5 bytes
+//! instead of up to `MaxPurposeLength + 2`). A purpose of the access's own is stored inline.
+//! The queries resolve references, so they return the same entries as before. *Layout change
+//! without a migration (the chain runs from genesis):* [`Grant`] gained `purpose_entry` and
+//! [`AccessLog`] stores a [`LoggedPurpose`] instead of the purpose bytes.
+//!
+//! Storage touched by `record_access`, every item needed (the benchmark's worst case is a
+//! group grant with limited uses, a price, and a declared purpose of `MaxPurposeLength` bytes
+//! other than the grant's, by an accessor that already has an index):
 //!
 //! | item | r | w | why |
 //! | --- | --- | --- | --- |
-//! | `DataSets` | 1 | 1 | owner, price, status; bump `accesses` (the log index) |
-//! | `Grants` | 1 | 0/1 | expiry and uses; written back only if uses are limited |
-//! | `GroupMembers` | 0/1 | 0 | membership, only with `via_group` |
+//! | `DataSets` | 1 | 1 | owner, price, status; bump `accesses` (the dense log index) |
+//! | `Grants` | 1 | 0/1 | expiry, uses, purpose; written if uses are limited or to set `purpose_entry` |
+//! | `GroupMembers` | 0/1 | 0 | membership, only with `via_group` (`contains_key`, no value) |
+//! | `AccessesByCount` | 1 | 1 | the entry's position in the accessor's index, and its length |
 //! | `System::Account` (accessor, owner) | 2 | 2 | the payment (skipped if the price is 0) |
-//! | `AccessesByCount` | 1 | 1 | index of the entry under the accessor |
 //! | `AccessLog` | 0 | 1 | the audit entry |
-//! | `AccessesBy` | 0 | 1 | "what did I read" index |
+//! | `AccessesBy` | 0 | 1 | "what did I read": the entry's `(data set, index)` under the accessor |
+//!
+//! plus `Balances::Transfer` (from the payment) and [`Event::DataAccessed`]. Nothing else is
+//! read: the payment is `Currency::transfer` alone (no separate balance check), and no item of
+//! this list can be folded into another. The log index must be dense per data set and the
+//! accessor index dense per account (the paged queries return positions and totals), so each
+//! needs its counter read, and the only per-account item read on both paths is
+//! `AccessesByCount` (`GroupMembers` is per group and only read with `via_group`, the direct
+//! grant is per data set).
 //!
 //! `pallet_balances::transfer_keep_alive` does the same payment (its benchmark charges r:1 w:1
-//! for the destination; the signer's account is whitelisted, as the accessor's is here). The
-//! extra execution over the transfer is two small decodes, a few hashes and encodes and one
-//! event, with no iteration: the target is an execution weight (benchmark base weight, without
-//! the database weights) of at most that of `transfer_keep_alive` measured in the same run
-//! (`scripts/benchmark/pallets pallet_data_access` prints both).
+//! for the destination; the signer's account is whitelisted, as the accessor's is here; it also
+//! creates the destination account). On top of the payment an access reads four items the
+//! benchmark has to fetch from the database (`DataSets`, `Grants`, `GroupMembers`,
+//! `AccessesByCount`), writes five and emits one more event, with no iteration. The target is
+//! an execution weight (benchmark base weight, without the database weights) of at most that of
+//! `transfer_keep_alive` measured in the same run (`scripts/benchmark/pallets
+//! pallet_data_access` prints both).
 //!
 //! ## Deposits
 //!
@@ -156,7 +178,10 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+use alloc::{
+	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
+	vec::Vec,
+};
 use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
@@ -206,12 +231,15 @@ pub type RequestOf<T> =
 /// A stored group.
 pub type GroupInfoOf<T> = GroupInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
+/// A stored purpose of an access: the bytes, or a reference to the log entry holding them.
+pub type LoggedPurposeOf<T> = LoggedPurpose<PurposeOf<T>>;
+
 /// A stored access-log entry.
 pub type AccessEntryOf<T> = AccessEntry<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
-	PurposeOf<T>,
+	LoggedPurposeOf<T>,
 >;
 
 /// The answer of [`Pallet::can_access`].
@@ -382,6 +410,10 @@ pub mod pallet {
 
 	/// The access log of each data set: `(data set, n)` is its `n`-th recorded access
 	/// (`0 <= n < DataSetInfo::accesses`), oldest first. Never deleted.
+	///
+	/// The purpose is a [`LoggedPurpose`]: inline, or a reference to an earlier entry of the
+	/// same log (layout changed from inline purpose bytes, without a migration: the chain runs
+	/// from genesis).
 	#[pallet::storage]
 	pub type AccessLog<T: Config> = StorageDoubleMap<
 		_,
@@ -896,6 +928,18 @@ pub mod pallet {
 		/// [`Error::NotMember`], [`Error::GrantExpired`], [`Error::NoUsesLeft`],
 		/// [`Error::PriceAboveLimit`], [`Error::PurposeTooLong`], [`Error::Overflow`],
 		/// [`Error::InsufficientBalance`].
+		///
+		/// Weight: `WeightInfo::record_access`, benchmarked on the heaviest path (a group grant
+		/// with limited uses, a price, a declared purpose of `MaxPurposeLength` bytes other than
+		/// the grant's). Storage, each item needed (see the crate docs):
+		/// - `DataSets` r/w: owner, price and status; the log index `accesses` is bumped;
+		/// - `Grants` r, w if its uses are limited or it notes the entry logging its purpose;
+		/// - `GroupMembers` r (existence only), only with `via_group`;
+		/// - `AccessesByCount` r/w: the entry's position in the accessor's index;
+		/// - `System::Account` of the accessor and the owner r/w: the payment, if the price is
+		///   not 0 (the accessor's is also read for the transaction fee; the benchmark
+		///   whitelists it, as `pallet_balances` does for `transfer_keep_alive`);
+		/// - `AccessLog` w: the entry; `AccessesBy` w: the entry under the accessor.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::record_access())]
 		pub fn record_access(
@@ -1279,39 +1323,60 @@ impl<T: Config> Pallet<T> {
 		};
 		let price = info.price;
 		ensure!(price <= max_price, Error::<T>::PriceAboveLimit);
-		let purpose: PurposeOf<T> = match purpose {
-			Some(purpose) => purpose.try_into().map_err(|_| Error::<T>::PurposeTooLong)?,
-			None => grant.purpose.clone(),
+		// A declared purpose other than the grant's; `None` for an access under the grant's.
+		let declared: Option<PurposeOf<T>> = match purpose {
+			Some(purpose) => {
+				let purpose: PurposeOf<T> =
+					purpose.try_into().map_err(|_| Error::<T>::PurposeTooLong)?;
+				(purpose != grant.purpose).then_some(purpose)
+			}
+			None => None,
 		};
 		let index = info.accesses;
 		info.accesses = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let by_index = AccessesByCount::<T>::get(&who);
 		let by_count = by_index.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		// The payment is the first write: if it fails, nothing has changed.
+		// The payment is the first write: if it fails, nothing has changed. `transfer` checks
+		// the balance itself (no separate check reads the account before it).
 		if !price.is_zero() {
 			T::Currency::transfer(&who, &info.owner, price, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}
-		if grant.uses_left.is_some() {
-			grant.uses_left = uses_left;
-			Grants::<T>::insert(dataset_id, &grantee, grant);
-		}
 		DataSets::<T>::insert(dataset_id, info);
-		let entry = AccessEntry {
-			accessor: who.clone(),
-			via_group,
-			block: now,
-			purpose: purpose.clone(),
-			price,
+
+		// Under the grant's purpose, refer to the entry that logged it; if none has yet, this
+		// entry logs it inline and the grant notes where.
+		let under_grant_purpose = declared.is_none();
+		let reference = if under_grant_purpose { grant.purpose_entry } else { None };
+		let logs_grant_purpose = under_grant_purpose && reference.is_none();
+		if logs_grant_purpose {
+			grant.purpose_entry = Some(index);
+		}
+		if grant.uses_left.is_some() || logs_grant_purpose {
+			grant.uses_left = uses_left;
+			Grants::<T>::insert(dataset_id, &grantee, &grant);
+		}
+
+		// Move the purpose (no copy) into the entry if it is logged inline, else keep it for
+		// the event; the entry is written by reference and then taken apart for the event.
+		let purpose = declared.unwrap_or(grant.purpose);
+		let (logged, mut purpose) = match reference {
+			Some(source) => (LoggedPurpose::SameAs(source), purpose),
+			None => (LoggedPurpose::Inline(purpose), PurposeOf::<T>::default()),
 		};
-		AccessLog::<T>::insert(dataset_id, index, entry);
-		AccessesBy::<T>::insert(&who, by_index, (dataset_id, index));
-		AccessesByCount::<T>::insert(&who, by_count);
+		let entry = AccessEntry { accessor: who, via_group, block: now, purpose: logged, price };
+		AccessLog::<T>::insert(dataset_id, index, &entry);
+		AccessesBy::<T>::insert(&entry.accessor, by_index, (dataset_id, index));
+		AccessesByCount::<T>::insert(&entry.accessor, by_count);
+		let AccessEntry { accessor, purpose: logged, .. } = entry;
+		if let LoggedPurpose::Inline(inline) = logged {
+			purpose = inline;
+		}
 		Self::deposit_event(Event::DataAccessed {
 			dataset_id,
 			index,
-			accessor: who,
+			accessor,
 			via_group,
 			block: now,
 			purpose,
@@ -1436,7 +1501,7 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(uses != Some(0), Error::<T>::ZeroUses);
 		info.grants = info.grants.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		Ok(Grant { purpose, expiry, uses_left: uses, granted_at: now })
+		Ok(Grant { purpose, expiry, uses_left: uses, granted_at: now, purpose_entry: None })
 	}
 
 	/// Store a grant made by [`Self::new_grant`], its envelope and the data set counting it.
@@ -1592,23 +1657,44 @@ impl<T: Config> Pallet<T> {
 	) -> AccessPageOf<T> {
 		let start = page.saturating_mul(ACCESS_PAGE_SIZE);
 		let end = start.saturating_add(ACCESS_PAGE_SIZE).min(total);
+		// Purposes logged by reference, each read once per page.
+		let mut referenced: BTreeMap<(DataSetId, u32), Vec<u8>> = BTreeMap::new();
 		let entries = (start..end)
 			.filter_map(&position_at)
 			.filter_map(|(dataset_id, index)| {
-				AccessLog::<T>::get(dataset_id, index).map(|entry| AccessRecord {
+				let entry = AccessLog::<T>::get(dataset_id, index)?;
+				let purpose = match entry.purpose {
+					LoggedPurpose::Inline(purpose) => purpose.into_inner(),
+					LoggedPurpose::SameAs(source) => referenced
+						.entry((dataset_id, source))
+						.or_insert_with(|| {
+							Self::inline_purpose(dataset_id, source).unwrap_or_default()
+						})
+						.clone(),
+				};
+				Some(AccessRecord {
 					dataset_id,
 					index,
 					entry: AccessEntry {
 						accessor: entry.accessor,
 						via_group: entry.via_group,
 						block: entry.block,
-						purpose: entry.purpose.into_inner(),
+						purpose,
 						price: entry.price,
 					},
 				})
 			})
 			.collect();
 		AccessPage { page, page_size: ACCESS_PAGE_SIZE, total, entries }
+	}
+
+	/// The purpose bytes that entry `index` of the access log of `dataset_id` holds inline, if
+	/// the entry exists and does (the target of a [`LoggedPurpose::SameAs`] always does).
+	fn inline_purpose(dataset_id: DataSetId, index: u32) -> Option<Vec<u8>> {
+		match AccessLog::<T>::get(dataset_id, index)?.purpose {
+			LoggedPurpose::Inline(purpose) => Some(purpose.into_inner()),
+			LoggedPurpose::SameAs(_) => None,
+		}
 	}
 
 	/// Check the pallet's invariants:
@@ -1620,6 +1706,9 @@ impl<T: Config> Pallet<T> {
 	///   `MaxEnvelopeLength` bytes) and vice versa;
 	/// - each data set's access log is dense (`0..accesses`); the accessor indexes are dense,
 	///   point at log entries of that accessor, and together cover every entry exactly once;
+	/// - a purpose logged by reference refers to an earlier entry of the same log that holds
+	///   its purpose inline; a grant's `purpose_entry` is an entry of its data set's log that
+	///   holds the grant's purpose inline;
 	/// - requests have ids below [`NextRequestId`], belong to existing data sets and match
 	///   [`OpenRequests`] one to one;
 	/// - groups have ids below [`NextGroupId`], their member count equals their
@@ -1629,8 +1718,6 @@ impl<T: Config> Pallet<T> {
 	///   stored with its data sets, requests and groups.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
-
 		fn add<A: Ord, B: sp_runtime::traits::Saturating + Copy + Zero>(
 			sums: &mut BTreeMap<A, B>,
 			who: A,
@@ -1658,11 +1745,19 @@ impl<T: Config> Pallet<T> {
 				Envelopes::<T>::iter_prefix(dataset_id).count() == grants,
 				"a data set's envelopes and grants differ in number"
 			);
-			for (grantee, _) in Grants::<T>::iter_prefix(dataset_id) {
+			for (grantee, grant) in Grants::<T>::iter_prefix(dataset_id) {
 				ensure!(
 					Envelopes::<T>::contains_key(dataset_id, &grantee),
 					"a grant has no envelope"
 				);
+				if let Some(entry) = grant.purpose_entry {
+					ensure!(entry < info.accesses, "a grant's purpose entry is beyond the log");
+					ensure!(
+						Self::inline_purpose(dataset_id, entry).as_deref()
+							== Some(&grant.purpose[..]),
+						"a grant's purpose entry does not hold its purpose"
+					);
+				}
 			}
 			match info.status {
 				DataSetStatus::Active => {
@@ -1682,7 +1777,15 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			for index in 0..info.accesses {
-				ensure!(AccessLog::<T>::contains_key(dataset_id, index), "an access log has a gap");
+				let entry =
+					AccessLog::<T>::get(dataset_id, index).ok_or("an access log has a gap")?;
+				if let LoggedPurpose::SameAs(source) = entry.purpose {
+					ensure!(source < index, "a logged purpose refers to a later entry");
+					ensure!(
+						Self::inline_purpose(dataset_id, source).is_some(),
+						"a logged purpose refers to an entry without an inline purpose"
+					);
+				}
 			}
 			ensure!(
 				AccessLog::<T>::iter_prefix(dataset_id).count() == info.accesses as usize,

@@ -139,6 +139,11 @@ fn denied(reason: AccessDenied) -> AccessCheck<AccountId, Balance, BlockNumber> 
 	AccessCheck::Denied { reason }
 }
 
+/// The purposes of the entries of a page of an access log.
+fn purposes_of(page: AccessPage<AccountId, Balance, BlockNumber>) -> Vec<Vec<u8>> {
+	page.entries.into_iter().map(|record| record.entry.purpose).collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Configuration
 // ---------------------------------------------------------------------------------------------
@@ -439,7 +444,8 @@ fn grant_to_an_account_works() {
 				purpose: purpose(PURPOSE),
 				expiry: Some(50),
 				uses_left: Some(3),
-				granted_at: 1
+				granted_at: 1,
+				purpose_entry: None,
 			})
 		);
 		assert_eq!(Envelopes::<Test>::get(id, account(ALICE)), Some(bounded(&envelope(7))));
@@ -914,7 +920,8 @@ fn approve_request_grants_and_releases_the_deposit() {
 				purpose: purpose(b"research"),
 				expiry: Some(20),
 				uses_left: Some(2),
-				granted_at: 1
+				granted_at: 1,
+				purpose_entry: None,
 			})
 		);
 		assert_eq!(Envelopes::<Test>::get(id, account(ALICE)), Some(bounded(&envelope(5))));
@@ -1047,14 +1054,19 @@ fn record_access_pays_the_owner_consumes_a_use_and_logs() {
 		assert_eq!(free(OWNER), owner_before + PRICE);
 		assert_eq!(uses_left(id, account(ALICE)), Some(1));
 		assert_eq!(info(id).accesses, 1);
+		// The first access under the grant's purpose logs it inline; the grant notes where.
 		let entry = AccessEntry {
 			accessor: ALICE,
 			via_group: None,
 			block: 5,
-			purpose: purpose(PURPOSE),
+			purpose: LoggedPurpose::Inline(purpose(PURPOSE)),
 			price: PRICE,
 		};
 		assert_eq!(AccessLog::<Test>::get(id, 0), Some(entry));
+		assert_eq!(
+			Grants::<Test>::get(id, account(ALICE)).and_then(|grant| grant.purpose_entry),
+			Some(0)
+		);
 		assert_eq!(AccessesByCount::<Test>::get(ALICE), 1);
 		assert_eq!(AccessesBy::<Test>::get(ALICE, 0), Some((id, 0)));
 		System::assert_last_event(
@@ -1081,8 +1093,9 @@ fn record_access_pays_the_owner_consumes_a_use_and_logs() {
 		));
 		assert_eq!(
 			AccessLog::<Test>::get(id, 1).map(|entry| entry.purpose),
-			Some(purpose(b"audit"))
+			Some(LoggedPurpose::Inline(purpose(b"audit")))
 		);
+		assert_eq!(DataAccess::access_log_page(id, 0).entries[1].entry.purpose, b"audit".to_vec());
 		assert_eq!(uses_left(id, account(ALICE)), Some(0));
 		assert_eq!(free(ALICE), ENDOWMENT - 2 * PRICE);
 
@@ -1450,6 +1463,12 @@ fn members_access_under_the_group_grant_and_share_its_uses() {
 			AccessLog::<Test>::get(id, 1).map(|entry| (entry.accessor, entry.via_group)),
 			Some((BOB, Some(group)))
 		);
+		// The group grant's purpose is logged once, whoever of its members accesses.
+		assert_eq!(
+			AccessLog::<Test>::get(id, 1).map(|entry| entry.purpose),
+			Some(LoggedPurpose::SameAs(0))
+		);
+		assert_eq!(DataAccess::access_log_page(id, 0).entries[1].entry.purpose, PURPOSE.to_vec());
 		// The uses are shared.
 		assert_eq!(uses_left(id, Grantee::Group(group)), Some(0));
 		assert_noop!(access_via(ALICE, id, group), Error::<Test>::NoUsesLeft);
@@ -1566,6 +1585,9 @@ fn access_log_and_accesses_by_are_paged() {
 		assert!(DataAccess::access_log_page(first, u32::MAX).entries.is_empty());
 		assert_eq!(DataAccess::access_log_page(99, 0).total, 0);
 
+		// Purposes logged by reference resolve across pages (Bob's refer to entry 60).
+		assert!(page.entries.iter().all(|record| record.entry.purpose == PURPOSE));
+
 		// "What did I read": 110 entries of Alice over both data sets.
 		let page = DataAccess::accesses_by_page(&ALICE, 1);
 		assert_eq!(page.total, 110);
@@ -1575,6 +1597,111 @@ fn access_log_and_accesses_by_are_paged() {
 		assert_eq!(DataAccess::accesses_by_page(&ALICE, 2).entries.len(), 10);
 		assert_eq!(DataAccess::accesses_by_page(&BOB, 0).total, 10);
 		assert_eq!(DataAccess::accesses_by_page(&CHARLIE, 0).total, 0);
+	});
+}
+
+#[test]
+fn the_log_stores_a_grants_purpose_once_and_the_queries_resolve_it() {
+	build_and_execute(|| {
+		let id = register();
+		grant(id, account(ALICE), None, None);
+		let declaring = |declared: &[u8]| {
+			DataAccess::record_access(
+				RuntimeOrigin::signed(ALICE),
+				id,
+				None,
+				PRICE,
+				Some(declared.to_vec()),
+			)
+		};
+		let logged = |index: u32| AccessLog::<Test>::get(id, index).map(|entry| entry.purpose);
+
+		// The first access under the grant's purpose logs it inline, and the (unlimited) grant
+		// is written to note where.
+		assert_ok!(access(ALICE, id));
+		assert_eq!(logged(0), Some(LoggedPurpose::Inline(purpose(PURPOSE))));
+		assert_eq!(
+			Grants::<Test>::get(id, account(ALICE)).and_then(|grant| grant.purpose_entry),
+			Some(0)
+		);
+		// Later ones refer to it, also when they declare the grant's purpose again.
+		assert_ok!(access(ALICE, id));
+		assert_ok!(declaring(PURPOSE));
+		assert_eq!(logged(1), Some(LoggedPurpose::SameAs(0)));
+		assert_eq!(logged(2), Some(LoggedPurpose::SameAs(0)));
+		// The event carries the bytes all the same.
+		System::assert_last_event(
+			Event::DataAccessed {
+				dataset_id: id,
+				index: 2,
+				accessor: ALICE,
+				via_group: None,
+				block: 1,
+				purpose: purpose(PURPOSE),
+				price: PRICE,
+				uses_left: None,
+			}
+			.into(),
+		);
+		// A purpose of the access's own is logged inline.
+		assert_ok!(declaring(&b"audit"[..]));
+		assert_eq!(logged(3), Some(LoggedPurpose::Inline(purpose(b"audit"))));
+
+		// Revoked and granted again with another purpose: the new grant logs its own.
+		assert_ok!(DataAccess::revoke(RuntimeOrigin::signed(OWNER), id, account(ALICE)));
+		assert_ok!(DataAccess::grant(
+			RuntimeOrigin::signed(OWNER),
+			id,
+			account(ALICE),
+			b"research".to_vec(),
+			None,
+			None,
+			envelope(2)
+		));
+		assert_ok!(access(ALICE, id));
+		assert_ok!(access(ALICE, id));
+		assert_eq!(logged(4), Some(LoggedPurpose::Inline(purpose(b"research"))));
+		assert_eq!(logged(5), Some(LoggedPurpose::SameAs(4)));
+
+		// The queries return the bytes of every entry, also once the data set is retired.
+		let expected: [&[u8]; 6] = [PURPOSE, PURPOSE, PURPOSE, b"audit", b"research", b"research"];
+		let expected: Vec<Vec<u8>> = expected.iter().map(|purpose| purpose.to_vec()).collect();
+		assert_eq!(purposes_of(DataAccess::access_log_page(id, 0)), expected);
+		assert_eq!(purposes_of(DataAccess::accesses_by_page(&ALICE, 0)), expected);
+		assert_ok!(DataAccess::retire_data_set(RuntimeOrigin::signed(OWNER), id));
+		assert_eq!(purposes_of(DataAccess::access_log_page(id, 0)), expected);
+	});
+}
+
+#[test]
+fn try_state_checks_the_purpose_references() {
+	// The log is corrupted on purpose: no `try_state` afterwards.
+	new_test_ext().execute_with(|| {
+		let id = register();
+		grant(id, account(ALICE), None, None);
+		assert_ok!(access(ALICE, id));
+		assert_ok!(access(ALICE, id));
+		assert_ok!(DataAccess::do_try_state());
+		let set_logged = |index: u32, logged: LoggedPurpose<PurposeOf<Test>>| {
+			AccessLog::<Test>::mutate(id, index, |entry| {
+				if let Some(entry) = entry {
+					entry.purpose = logged;
+				}
+			})
+		};
+
+		// The entry the grant notes holds another purpose.
+		set_logged(0, LoggedPurpose::Inline(purpose(b"other")));
+		assert!(DataAccess::do_try_state().is_err());
+		set_logged(0, LoggedPurpose::Inline(purpose(PURPOSE)));
+		assert_ok!(DataAccess::do_try_state());
+		// A reference to itself (not to an earlier entry).
+		set_logged(1, LoggedPurpose::SameAs(1));
+		assert!(DataAccess::do_try_state().is_err());
+		// A reference to an entry that holds no inline purpose.
+		set_logged(1, LoggedPurpose::SameAs(0));
+		set_logged(0, LoggedPurpose::SameAs(0));
+		assert!(DataAccess::do_try_state().is_err());
 	});
 }
 

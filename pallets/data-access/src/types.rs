@@ -7,7 +7,8 @@
 //!
 //! Stored types that hold variable-length bytes are generic over the byte container: a
 //! `BoundedVec<u8, _>` in storage and a plain `Vec<u8>` in the runtime API (both encode the
-//! same way).
+//! same way). The exception is the purpose of an [`AccessEntry`]: a [`LoggedPurpose`] in
+//! storage (the bytes, or a reference to the log entry holding them), its bytes in the API.
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -117,6 +118,9 @@ pub struct Details<Location, Metadata> {
 }
 
 /// A grant of access to one data set, without its key envelope (stored apart).
+///
+/// Layout change (no migration: the chain runs from genesis): `purpose_entry` was added so that
+/// the access log stores the grant's purpose once per grant instead of once per access.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Grant<BlockNumber, Purpose> {
 	/// What the grantee may use the data for.
@@ -127,6 +131,10 @@ pub struct Grant<BlockNumber, Purpose> {
 	pub uses_left: Option<u32>,
 	/// Block in which the grant was given.
 	pub granted_at: BlockNumber,
+	/// Index, in the data set's access log, of the entry that holds this grant's purpose
+	/// inline ([`LoggedPurpose::Inline`]): set by the first access that logs the grant's
+	/// purpose; later such accesses log [`LoggedPurpose::SameAs`] this index. `None` until then.
+	pub purpose_entry: Option<u32>,
 }
 
 impl<BlockNumber: PartialOrd, Purpose> Grant<BlockNumber, Purpose> {
@@ -173,6 +181,9 @@ pub struct GroupInfo<AccountId, Balance> {
 }
 
 /// One entry of a data set's access log.
+///
+/// The runtime API returns it with the purpose bytes (`Purpose = Vec<u8>`); in storage the
+/// purpose is a [`LoggedPurpose`], resolved to its bytes when read.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
@@ -187,6 +198,24 @@ pub struct AccessEntry<AccountId, Balance, BlockNumber, Purpose> {
 	pub purpose: Purpose,
 	/// The price paid to the owner.
 	pub price: Balance,
+}
+
+/// The purpose of an access as stored in the access log.
+///
+/// Layout change (no migration: the chain runs from genesis): the log used to store the purpose
+/// bytes in every entry. Accesses under a grant's own purpose (no purpose declared, or the
+/// grant's purpose declared again) now store them once per grant and refer to that entry.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub enum LoggedPurpose<Purpose> {
+	/// The purpose bytes, stored in this entry.
+	#[codec(index = 0)]
+	Inline(Purpose),
+	/// The same purpose as the entry with this index in the same data set's log, which is
+	/// earlier and holds its purpose [`Inline`](LoggedPurpose::Inline) (the grant's purpose,
+	/// see [`Grant::purpose_entry`]). Log entries are never deleted, so the reference stays
+	/// valid after the grant is revoked or the data set retired.
+	#[codec(index = 1)]
+	SameAs(u32),
 }
 
 /// Why an account cannot access a data set now. Mirrors the errors of `record_access`.

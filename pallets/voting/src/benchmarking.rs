@@ -1,15 +1,19 @@
 //! Benchmarks of the voting pallet (FRAME benchmarking v2).
 //!
 //! Worst cases: titles and labels of maximal length and `MaxOptions` options; a call whose
-//! encoding fills `MaxCallLength`; token-weighted polls (they freeze funds) with power
-//! delegated to the voter, who already holds locks for `MaxPollsPerVoter - 1` other polls;
-//! closing a passed token-weighted poll (reads the total issuance) that enacts its call.
+//! encoding fills `MaxCallLength`; token-weighted polls (they read and write the voter's
+//! `Voters` record and freeze funds) with power delegated to the voter, who already holds locks
+//! for `MaxPollsPerVoter - 1` other polls, and whose balance has grown since those ballots, so
+//! that the freeze must be raised (a ballot that leaves the frozen amount unchanged skips the
+//! freeze); closing a passed token-weighted poll (reads the total issuance) that enacts its
+//! call; `unlock`, `delegate` and `undelegate` on records holding `MaxPollsPerVoter` locks,
+//! with a freeze that changes.
 
 use super::*;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, InspectFreeze, Mutate},
 	EnsureOrigin, Hooks,
 };
 use frame_system::RawOrigin;
@@ -47,9 +51,22 @@ fn funded<T: Config>(name: &'static str, index: u32, deposits: u32) -> T::Accoun
 /// A proposer that can afford every poll a benchmark creates.
 fn proposer<T: Config>() -> T::AccountId {
 	let deposits = T::MaxPollsPerVoter::get()
+		.saturating_mul(2)
 		.saturating_add(T::MaxPollsEndingPerBlock::get())
 		.saturating_add(2);
 	funded::<T>("proposer", 0, deposits)
+}
+
+/// Add to the free balance of `who`, so that its next ballot or delegation counts, and has to
+/// freeze, more than its earlier ones: the freeze must be raised.
+fn raise_balance<T: Config>(who: &T::AccountId) {
+	let balance = T::Currency::balance(who);
+	T::Currency::set_balance(who, balance.saturating_add(1_000u32.into()));
+}
+
+/// The balance of `who` frozen by this pallet.
+fn frozen<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	T::Currency::balance_frozen(&T::RuntimeFreezeReason::from(FreezeReason::PollVote), who)
 }
 
 fn title<T: Config>() -> Vec<u8> {
@@ -186,8 +203,11 @@ mod benchmarks {
 			T::MaxOptions::get(),
 			None,
 		)?;
-		// Changing a vote is the heavier path: the old ballot is taken out of the tally.
+		// Changing a vote is the heavier path: the old ballot is read and taken out of the
+		// tally.
 		Pallet::<T>::do_vote(voter.clone(), poll_id, 0)?;
+		// The new ballot counts more than every lock: the freeze must be raised.
+		raise_balance::<T>(&voter);
 		let option = T::MaxOptions::get().saturating_sub(1);
 
 		#[extrinsic_call]
@@ -197,6 +217,8 @@ mod benchmarks {
 			Ballots::<T>::get(poll_id, &voter).map(|ballot| ballot.vote),
 			Some(Vote::Public { option })
 		);
+		assert_eq!(Voters::<T>::get(&voter).locks.len() as u32, T::MaxPollsPerVoter::get());
+		assert_eq!(frozen::<T>(&voter), Pallet::<T>::own_power(&voter));
 		Ok(())
 	}
 
@@ -211,11 +233,15 @@ mod benchmarks {
 			T::MaxOptions::get(),
 			None,
 		)?;
+		// The new ballot counts more than every lock: the freeze must be raised.
+		raise_balance::<T>(&voter);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), poll_id, [1u8; 32]);
 
 		assert!(Ballots::<T>::contains_key(poll_id, &voter));
+		assert_eq!(Voters::<T>::get(&voter).locks.len() as u32, T::MaxPollsPerVoter::get());
+		assert_eq!(frozen::<T>(&voter), Pallet::<T>::own_power(&voter));
 		Ok(())
 	}
 
@@ -314,6 +340,10 @@ mod benchmarks {
 	fn unlock() -> Result<(), BenchmarkError> {
 		let proposer = proposer::<T>();
 		let voter = funded::<T>("voter", 0, 0);
+		// Power delegated to the voter keeps its record stored (written, not removed).
+		let delegator = funded::<T>("delegator", 0, 0);
+		Pallet::<T>::do_delegate(delegator, voter.clone())?;
+		// `MaxPollsPerVoter` expired locks: all are dropped and the freeze is released.
 		let last = vote_in_polls::<T>(&proposer, &voter, T::MaxPollsPerVoter::get())?;
 		set_block::<T>(last);
 		let caller: T::AccountId = whitelisted_caller();
@@ -321,7 +351,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), voter.clone());
 
-		assert!(VoterLocks::<T>::get(&voter).is_empty());
+		let state = Voters::<T>::get(&voter);
+		assert!(state.locks.is_empty());
+		assert!(!state.delegated_power.is_zero());
+		assert!(frozen::<T>(&voter).is_zero());
 		Ok(())
 	}
 
@@ -356,16 +389,22 @@ mod benchmarks {
 	fn delegate() -> Result<(), BenchmarkError> {
 		let proposer = proposer::<T>();
 		let delegator = funded::<T>("delegator", 0, 0);
-		let target: T::AccountId = account("target", 0, SEED);
+		let target = funded::<T>("target", 0, 0);
 		// Expired locks for `MaxPollsPerVoter` polls: all are checked and kept.
 		let last = vote_in_polls::<T>(&proposer, &delegator, T::MaxPollsPerVoter::get())?;
+		// The target's record, read and written for its delegated power, is as large as it
+		// gets.
+		let last = last.max(vote_in_polls::<T>(&proposer, &target, T::MaxPollsPerVoter::get())?);
 		set_block::<T>(last);
+		// The delegation freezes more than the locks: the freeze must be raised.
+		raise_balance::<T>(&delegator);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(delegator.clone()), target.clone());
 
-		assert!(Delegations::<T>::contains_key(&delegator));
-		assert!(!DelegatedPower::<T>::get(&target).is_zero());
+		assert!(Voters::<T>::get(&delegator).delegation.is_some());
+		assert!(!Voters::<T>::get(&target).delegated_power.is_zero());
+		assert_eq!(frozen::<T>(&delegator), Pallet::<T>::own_power(&delegator));
 		Ok(())
 	}
 
@@ -374,15 +413,25 @@ mod benchmarks {
 		let proposer = proposer::<T>();
 		let delegator = funded::<T>("delegator", 0, 0);
 		let target = funded::<T>("target", 0, 0);
+		// The delegator's record keeps `MaxPollsPerVoter` expired locks.
+		let last = vote_in_polls::<T>(&proposer, &delegator, T::MaxPollsPerVoter::get())?;
+		set_block::<T>(last);
+		// It delegates more than its locks counted, so undelegating lowers the freeze.
+		raise_balance::<T>(&delegator);
 		Pallet::<T>::do_delegate(delegator.clone(), target.clone())?;
-		// The delegate votes in `MaxPollsPerVoter` open polls: all are scanned for the cooldown.
-		vote_in_polls::<T>(&proposer, &target, T::MaxPollsPerVoter::get())?;
+		// The delegate votes in `MaxPollsPerVoter` polls: all are scanned for the cooldown.
+		// They have closed, so no cooldown keeps the freeze: it is lowered at once (with a
+		// cooldown the frozen amount would stay and the freeze would not be touched).
+		let last = vote_in_polls::<T>(&proposer, &target, T::MaxPollsPerVoter::get())?;
+		set_block::<T>(last);
+		let before = frozen::<T>(&delegator);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(delegator.clone()));
 
-		assert!(!Delegations::<T>::contains_key(&delegator));
-		assert!(DelegationCooldowns::<T>::contains_key(&delegator));
+		let state = Voters::<T>::get(&delegator);
+		assert!(state.delegation.is_none() && state.cooldown.is_none());
+		assert!(frozen::<T>(&delegator) < before);
 		Ok(())
 	}
 

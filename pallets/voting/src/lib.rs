@@ -105,21 +105,24 @@
 //! ## Locks
 //!
 //! A token-weighted ballot records a [`PollLock`] (the voter's own counted balance and the
-//! poll's closing block) in [`VoterLocks`], at most [`Config::MaxPollsPerVoter`] per account.
-//! The account's freeze is the maximum over its locks and its delegation (the same tokens may
-//! back ballots in several polls at once, as in conviction voting). Releasing the locks of all
-//! voters at close would be `O(voters)`; instead, from the closing block on, **anyone** may call
-//! [`unlock`](Call::unlock) for an account, which drops its expired locks and recomputes its
-//! freeze in `O(MaxPollsPerVoter)`. [`Config::FeeReserve`] of the free balance is neither
-//! counted nor frozen, so a voter can still pay fees (to change its vote or unlock).
+//! poll's closing block) in the account's [`VoterState`] ([`Voters`]), at most
+//! [`Config::MaxPollsPerVoter`] per account. The account's freeze is the maximum over its
+//! locks, its delegation and its cooldown (the same tokens may back ballots in several polls
+//! at once, as in conviction voting). A ballot updates the freeze only when that maximum
+//! changes. Releasing the locks of all voters at close would be `O(voters)`; instead, from the
+//! closing block on, **anyone** may call [`unlock`](Call::unlock) for an account, which drops
+//! its expired locks and recomputes its freeze in `O(MaxPollsPerVoter)`.
+//! [`Config::FeeReserve`] of the free balance is neither counted nor frozen, so a voter can
+//! still pay fees (to change its vote or unlock).
 //!
 //! ## Delegation
 //!
 //! For token-weighted polls an account may [`delegate`](Call::delegate) its power (its free
 //! balance less `FeeReserve`, frozen from then on) to another account. The delegate's voting
-//! power is its own power plus the sum delegated to it ([`DelegatedPower`]), read when it votes
-//! or commits. Delegation is one level deep: power delegated to an account that itself
-//! delegates is not passed on. To keep counting exact and `O(1)`:
+//! power is its own power plus the sum delegated to it ([`VoterState::delegated_power`], kept
+//! in the delegate's own record), read when it votes or commits. Delegation is one level deep:
+//! power delegated to an account that itself delegates is not passed on. To keep counting
+//! exact and `O(1)`:
 //!
 //! - a delegating account cannot vote or commit in token-weighted polls
 //!   ([`Error::Delegating`]) and cannot delegate while it has ballots in polls that have not
@@ -133,6 +136,29 @@
 //!
 //! All storage is bounded per key. Polls, ballots and results are kept after closing so that
 //! anyone can recompute every tally from state (`try_state` does exactly that).
+//!
+//! | item | key → value | used by |
+//! | --- | --- | --- |
+//! | [`Polls`] | poll id → [`PollInfo`] (fixed details, without texts or call) | every ballot, `close` |
+//! | [`PollTexts`] | poll id → title and option labels | the runtime API only |
+//! | [`PollCalls`] | poll id → the SCALE-encoded call | `close` (enactment), the runtime API |
+//! | [`Tallies`] | poll id → running [`Tally`] | every ballot, `close` |
+//! | [`Ballots`] | (poll id, account) → [`Ballot`] | written by every ballot; read to replace a vote, by roll `commit` and by `reveal` |
+//! | [`Results`] | poll id → [`PollResult`] | `close`, late ballots (`AlreadyClosed`) |
+//! | [`PollsEndingAt`] | block → poll ids closing then | `create_poll`, `on_initialize`, `close` |
+//! | [`NextPollId`] | next poll id | `create_poll` |
+//! | [`VoterRoll`], [`VoterCount`], [`NextRollTicket`] | account → roll ticket; roll size; next ticket | roll ballots, `create_poll`, roll calls |
+//! | [`Voters`] | account → [`VoterState`]: token locks, delegation or cooldown, power delegated to it | token-weighted ballots, `unlock`, `delegate`, `undelegate` |
+//!
+//! An account's whole token-voting state is one value ([`Voters`]), so that a token-weighted
+//! ballot reads and writes it once. A token-weighted voter holds a lock for a poll exactly when
+//! it has a ballot there, as long as the poll is open: a first token-weighted ballot therefore
+//! knows from the record that there is no ballot to replace and does not read [`Ballots`].
+//! Roll ballots never touch [`Voters`] or the freeze.
+//!
+//! Storage layout change: [`Voters`] replaced the former `VoterLocks`, `Delegations`,
+//! `DelegatedPower` and `DelegationCooldowns` maps. There is no migration: the chain runs this
+//! layout from genesis.
 //!
 //! ## Calls
 //!
@@ -226,6 +252,10 @@ pub type DelegationOf<T> = Delegation<<T as frame_system::Config>::AccountId, Ba
 
 /// A stored delegation cooldown.
 pub type CooldownOf<T> = DelegationCooldown<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// The stored token-voting record of an account.
+pub type VoterStateOf<T> =
+	VoterState<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, LocksOf<T>>;
 
 /// A poll as returned by the runtime API.
 pub type PollDetailsOf<T> =
@@ -399,26 +429,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextRollTicket<T> = StorageValue<_, RollTicket, ValueQuery>;
 
-	/// The token locks of each account, one per token-weighted poll it has a ballot in, until
-	/// removed by `unlock` after the poll's closing block. Never stored empty.
+	/// The token-voting record of each account ([`VoterState`]): its token locks (one per
+	/// token-weighted poll it has a ballot in, until removed by `unlock` from the poll's
+	/// closing block on), its delegation or undelegation cooldown, and the power delegated to
+	/// it. One value per account, so that a token-weighted ballot reads and writes it once.
+	/// Never stored empty (an empty record is removed); absent reads as empty.
+	///
+	/// Storage layout change: this map replaces the former `VoterLocks`, `Delegations`,
+	/// `DelegatedPower` and `DelegationCooldowns`. No migration: the chain runs this layout
+	/// from genesis.
 	#[pallet::storage]
-	pub type VoterLocks<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, LocksOf<T>, ValueQuery>;
-
-	/// The delegation of each delegating account.
-	#[pallet::storage]
-	pub type Delegations<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, DelegationOf<T>, OptionQuery>;
-
-	/// The sum delegated to each account. Never stored as zero.
-	#[pallet::storage]
-	pub type DelegatedPower<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
-
-	/// Freezes kept after `undelegate`, until removed by `unlock` once they have ended.
-	#[pallet::storage]
-	pub type DelegationCooldowns<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, CooldownOf<T>, OptionQuery>;
+	pub type Voters<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, VoterStateOf<T>, ValueQuery>;
 
 	/// Genesis configuration: the initial voter roll.
 	#[pallet::genesis_config]
@@ -697,6 +719,14 @@ pub mod pallet {
 		/// - `call`: optional call dispatched with the `Root` origin if the poll passes; its
 		///   encoding at most `MaxCallLength` bytes, its weight at most `MaxEnactmentWeight`.
 		///
+		/// Weight ([`WeightInfo::create_poll`], linear in the number of options; worst case a
+		/// maximal title and labels and a call of `MaxCallLength` bytes): reads `NextPollId`
+		/// (the new id), `PollsEndingAt` of the closing block (room for the poll),
+		/// `NextRollTicket` and `VoterCount` (roll polls: cutoff and eligible weight), and the
+		/// deposit hold (`Balances::Holds`, `System::Account`); writes `Polls`, `PollTexts`,
+		/// `PollCalls` (with a call), `Tallies` (zeroed), `PollsEndingAt`, `NextPollId` and the
+		/// hold.
+		///
 		/// Emits [`Event::PollCreated`].
 		///
 		/// Errors: [`Error::TooFewOptions`], [`Error::TooManyOptions`],
@@ -741,6 +771,22 @@ pub mod pallet {
 		/// - `poll_id`: a public poll in its voting period.
 		/// - `option`: the chosen option.
 		///
+		/// Weight ([`WeightInfo::vote`]; worst case: a token-weighted poll, a voter with
+		/// delegated power and `MaxPollsPerVoter - 1` other locks changing its vote, with a
+		/// larger own balance than before, so that the freeze must be raised):
+		/// - reads `Polls` (mode, schedule, option count, electorate), `Tallies` (updated) and
+		///   `Ballots` (the replaced ballot; not read for a first token-weighted ballot: while
+		///   the poll is open the voter has a ballot there exactly when it holds a lock for it);
+		/// - token-weighted polls: reads the caller's `Voters` record, one value for what four
+		///   maps held before (delegation and cooldown: eligibility; delegated power: weight;
+		///   locks: the new lock and the freeze) and `System::Account` (free balance: own
+		///   power); writes `Voters` (not when re-voting with an unchanged own balance) and,
+		///   only when the maximum over locks, delegation and cooldown changes, the freeze
+		///   (`Balances::Freezes` read and written, `Balances::Locks` read, `System::Account`
+		///   written);
+		/// - roll polls: reads `VoterRoll` (the ticket) instead; no record, no freeze;
+		/// - writes `Tallies` and `Ballots`. `Results` is read only to report `AlreadyClosed`.
+		///
 		/// Emits [`Event::Voted`].
 		///
 		/// Errors: [`Error::UnknownPoll`], [`Error::WrongBallotMode`], [`Error::NotStarted`],
@@ -761,6 +807,20 @@ pub mod pallet {
 		/// - `poll_id`: a secret poll in its voting period.
 		/// - `commitment`: `keccak_256(SCALE((poll_id, option, salt, voter)))`, see the crate
 		///   docs and [`Pallet::commitment_of`].
+		///
+		/// Weight ([`WeightInfo::commit`]; worst case: a token-weighted poll, a voter with
+		/// delegated power and `MaxPollsPerVoter - 1` other locks, with a larger own balance
+		/// than they counted, so that the freeze must be raised):
+		/// - reads `Polls` and `Tallies` (updated);
+		/// - token-weighted polls: reads the caller's `Voters` record (its locks tell whether
+		///   it has already committed, so `Ballots` is not read; delegation and cooldown:
+		///   eligibility; delegated power: weight) and `System::Account` (own power); writes
+		///   `Voters` (the new lock) and, only when the maximum over locks, delegation and
+		///   cooldown changes, the freeze (`Balances::Freezes` read and written,
+		///   `Balances::Locks` read, `System::Account` written);
+		/// - roll polls: reads `Ballots` (already committed?) and `VoterRoll` (the ticket)
+		///   instead; no record, no freeze;
+		/// - writes `Tallies` and `Ballots`. `Results` is read only to report `AlreadyClosed`.
 		///
 		/// Emits [`Event::Committed`].
 		///
@@ -784,6 +844,12 @@ pub mod pallet {
 		/// - Origin: signed by an account with an unrevealed commitment in the poll.
 		/// - `poll_id`: a secret poll in its reveal period.
 		/// - `option`, `salt`: the preimage of the commitment (with `poll_id` and the caller).
+		///
+		/// Weight ([`WeightInfo::reveal`]): reads `Polls` (mode, reveal period, option count),
+		/// `Ballots` (the commitment and weight) and `Tallies`; writes `Tallies` (the revealed
+		/// weight) and `Ballots` (the revealed option). `Results` is read only to report
+		/// `AlreadyClosed`. Tokens were frozen at commit time, so no record or freeze is
+		/// touched.
 		///
 		/// Emits [`Event::Revealed`].
 		///
@@ -810,6 +876,14 @@ pub mod pallet {
 		/// - Origin: signed, anyone.
 		/// - `poll_id`: the poll.
 		///
+		/// Weight ([`WeightInfo::close`] plus the enactment, at most `MaxEnactmentWeight`;
+		/// worst case a passed token-weighted poll with `MaxOptions` options and a call of
+		/// `MaxCallLength` bytes): reads `Polls`, `Results` (not closed yet), `Tallies`, the
+		/// total issuance (token-weighted polls: eligible weight), the deposit hold
+		/// (`Balances::Holds`, `System::Account`), `PollsEndingAt` (to unschedule the poll) and
+		/// `PollCalls` (only for a passed poll with a call); writes `Results`, the released
+		/// hold and `PollsEndingAt`. Voters are never iterated.
+		///
 		/// Emits [`Event::PollClosed`], preceded by [`Event::Enacted`] for a passed poll with a
 		/// call (a failing call does not make `close` fail).
 		///
@@ -829,6 +903,13 @@ pub mod pallet {
 		///   by another).
 		/// - `target`: the account to unlock.
 		///
+		/// Weight ([`WeightInfo::unlock`]; worst case `MaxPollsPerVoter` expired locks on a
+		/// record that also holds delegated power): reads `target`'s `Voters` record (locks
+		/// and cooldown to drop; delegation for the remaining freeze); writes it (or removes
+		/// it once empty) and, only when the frozen amount changes, the freeze
+		/// (`Balances::Freezes` read and written, `Balances::Locks` read, `System::Account`
+		/// read and written).
+		///
 		/// Emits [`Event::Unlocked`].
 		///
 		/// Errors: [`Error::NothingToUnlock`].
@@ -844,6 +925,9 @@ pub mod pallet {
 		/// - Origin: [`Config::RosterOrigin`].
 		/// - `voter`: the account to add.
 		///
+		/// Weight ([`WeightInfo::add_voter`]): reads and writes `VoterRoll` (not yet on it),
+		/// `NextRollTicket` (its ticket) and `VoterCount`.
+		///
 		/// Emits [`Event::VoterAdded`].
 		///
 		/// Errors: [`Error::AlreadyOnRoll`], [`Error::Overflow`].
@@ -858,6 +942,9 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::RosterOrigin`].
 		/// - `voter`: the account to remove.
+		///
+		/// Weight ([`WeightInfo::remove_voter`]): reads and writes `VoterRoll` (on it) and
+		/// `VoterCount`.
 		///
 		/// Emits [`Event::VoterRemoved`].
 		///
@@ -876,6 +963,14 @@ pub mod pallet {
 		///   their closing block.
 		/// - `target`: the delegate (not the caller).
 		///
+		/// Weight ([`WeightInfo::delegate`]; worst case both records hold `MaxPollsPerVoter`
+		/// locks and the freeze must be raised): reads the caller's `Voters` record
+		/// (delegation, cooldown and active locks: may it delegate; everything: the freeze),
+		/// `System::Account` (own power) and the target's `Voters` record (its delegated
+		/// power); writes both records and, only when the frozen amount changes, the freeze
+		/// (`Balances::Freezes` read and written, `Balances::Locks` read, `System::Account`
+		/// written).
+		///
 		/// Emits [`Event::Delegated`].
 		///
 		/// Errors: [`Error::SelfDelegation`], [`Error::AlreadyDelegating`],
@@ -892,6 +987,14 @@ pub mod pallet {
 		/// the delegate has ballots close (see the crate docs), then `unlock` releases it.
 		///
 		/// - Origin: signed by a delegating account.
+		///
+		/// Weight ([`WeightInfo::undelegate`]; worst case both records hold `MaxPollsPerVoter`
+		/// locks and the delegate's have all expired, so the amount is released at once):
+		/// reads the caller's `Voters` record (the delegation; everything: the freeze) and the
+		/// former delegate's (its delegated power, and its locks' closing blocks: the
+		/// cooldown); writes both records (removing empty ones) and, only when the frozen
+		/// amount changes (not when a cooldown keeps it), the freeze (`Balances::Freezes` read
+		/// and written, `Balances::Locks` read, `System::Account` read and written).
 		///
 		/// Emits [`Event::Undelegated`].
 		///
@@ -1014,10 +1117,23 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::ensure_voting_open(poll_id, &info, now)?;
 		ensure!(option < info.option_count, Error::<T>::UnknownOption);
-		let (weight, own) = Self::ballot_weight(&voter, &info, now)?;
+		let (weight, token) = match info.electorate {
+			Electorate::VoterRoll => (Self::roll_weight(&voter, &info)?, None),
+			Electorate::TokenWeighted => {
+				let state = Voters::<T>::get(&voter);
+				let (weight, own) = Self::token_weight(&voter, &state, now)?;
+				(weight, Some((state, own)))
+			}
+		};
 
 		let mut tally = Tallies::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
-		let previous = match Ballots::<T>::get(poll_id, &voter) {
+		// While the poll is open, a token-weighted voter has a ballot in it exactly when it
+		// holds a lock for it (locks go only from the closing block on): a first
+		// token-weighted ballot needs no read of `Ballots`.
+		let may_have_voted =
+			token.as_ref().is_none_or(|(state, _)| state.lock_of(poll_id).is_some());
+		let old_ballot = if may_have_voted { Ballots::<T>::get(poll_id, &voter) } else { None };
+		let previous = match old_ballot {
 			Some(Ballot { vote: Vote::Public { option: old }, weight: old_weight }) => {
 				tally.remove(old, old_weight).map_err(|_| Error::<T>::Overflow)?;
 				Some(old)
@@ -1030,16 +1146,24 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		tally.add(option, weight).map_err(|_| Error::<T>::Overflow)?;
-		let locks = match own {
-			Some(amount) => {
-				Some(Self::locks_with(&voter, poll_id, amount, info.schedule.closes_at())?)
+		let update = match token {
+			// Re-voting with an unchanged own balance changes neither the record nor the
+			// freeze: nothing to write.
+			Some((state, own)) if state.lock_of(poll_id).is_some_and(|lock| lock.amount == own) => {
+				None
+			}
+			Some((mut state, own)) => {
+				let freeze = Self::lock(&mut state, poll_id, own, info.schedule.closes_at())?;
+				Some((state, freeze))
 			}
 			None => None,
 		};
 
-		if let Some((locks, freeze)) = locks {
-			Self::set_vote_freeze(&voter, freeze)?;
-			VoterLocks::<T>::insert(&voter, locks);
+		if let Some((state, freeze)) = update {
+			if let Some(frozen) = freeze {
+				Self::set_vote_freeze(&voter, frozen)?;
+			}
+			Voters::<T>::insert(&voter, state);
 		}
 		Tallies::<T>::insert(poll_id, tally);
 		Ballots::<T>::insert(poll_id, &voter, Ballot { vote: Vote::Public { option }, weight });
@@ -1053,22 +1177,37 @@ impl<T: Config> Pallet<T> {
 		ensure!(info.ballot_mode == BallotMode::Secret, Error::<T>::WrongBallotMode);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::ensure_voting_open(poll_id, &info, now)?;
-		ensure!(!Ballots::<T>::contains_key(poll_id, &voter), Error::<T>::AlreadyCommitted);
-		let (weight, own) = Self::ballot_weight(&voter, &info, now)?;
+		let (weight, token) = match info.electorate {
+			Electorate::VoterRoll => {
+				ensure!(!Ballots::<T>::contains_key(poll_id, &voter), Error::<T>::AlreadyCommitted);
+				(Self::roll_weight(&voter, &info)?, None)
+			}
+			Electorate::TokenWeighted => {
+				let state = Voters::<T>::get(&voter);
+				// While the poll is open, a token-weighted voter has a ballot in it exactly
+				// when it holds a lock for it: the record answers without reading `Ballots`.
+				ensure!(state.lock_of(poll_id).is_none(), Error::<T>::AlreadyCommitted);
+				let (weight, own) = Self::token_weight(&voter, &state, now)?;
+				(weight, Some((state, own)))
+			}
+		};
 
 		let mut tally = Tallies::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
 		tally.ballots = tally.ballots.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		ensure!(tally.ballots <= T::MaxVotersPerPoll::get(), Error::<T>::TooManyVoters);
-		let locks = match own {
-			Some(amount) => {
-				Some(Self::locks_with(&voter, poll_id, amount, info.schedule.closes_at())?)
+		let update = match token {
+			Some((mut state, own)) => {
+				let freeze = Self::lock(&mut state, poll_id, own, info.schedule.closes_at())?;
+				Some((state, freeze))
 			}
 			None => None,
 		};
 
-		if let Some((locks, freeze)) = locks {
-			Self::set_vote_freeze(&voter, freeze)?;
-			VoterLocks::<T>::insert(&voter, locks);
+		if let Some((state, freeze)) = update {
+			if let Some(frozen) = freeze {
+				Self::set_vote_freeze(&voter, frozen)?;
+			}
+			Voters::<T>::insert(&voter, state);
 		}
 		Tallies::<T>::insert(poll_id, tally);
 		let ballot = Ballot { vote: Vote::Secret { commitment, revealed: None }, weight };
@@ -1220,26 +1359,22 @@ impl<T: Config> Pallet<T> {
 	/// Remove the expired locks and ended cooldown of `who`. See [`Call::unlock`].
 	pub fn do_unlock(who: T::AccountId) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut locks = VoterLocks::<T>::get(&who);
-		let before = locks.len();
-		locks.retain(|lock| lock.until > now);
-		let locks_expired = locks.len() < before;
-		let cooldown = DelegationCooldowns::<T>::get(&who);
-		let cooldown_ended = cooldown.as_ref().is_some_and(|cooldown| cooldown.until <= now);
+		let mut state = Voters::<T>::get(&who);
+		let frozen_before = state.required_freeze();
+		let before = state.locks.len();
+		state.locks.retain(|lock| lock.until > now);
+		let locks_expired = state.locks.len() < before;
+		let cooldown_ended = state.cooldown.as_ref().is_some_and(|cooldown| cooldown.until <= now);
 		ensure!(locks_expired || cooldown_ended, Error::<T>::NothingToUnlock);
-		let cooldown = if cooldown_ended { None } else { cooldown };
-		let delegation = Delegations::<T>::get(&who);
-		let frozen = Self::required_freeze(&locks[..], delegation.as_ref(), cooldown.as_ref());
-
-		Self::set_vote_freeze(&who, frozen)?;
 		if cooldown_ended {
-			DelegationCooldowns::<T>::remove(&who);
+			state.cooldown = None;
 		}
-		if locks.is_empty() {
-			VoterLocks::<T>::remove(&who);
-		} else {
-			VoterLocks::<T>::insert(&who, locks);
+		let frozen = state.required_freeze();
+
+		if frozen != frozen_before {
+			Self::set_vote_freeze(&who, frozen)?;
 		}
+		Self::put_voter(&who, state);
 		Self::deposit_event(Event::Unlocked { who, frozen });
 		Ok(())
 	}
@@ -1271,62 +1406,62 @@ impl<T: Config> Pallet<T> {
 
 	/// Delegate the power of `delegator` to `target`. See [`Call::delegate`].
 	pub fn do_delegate(delegator: T::AccountId, target: T::AccountId) -> DispatchResult {
+		// The two records read below are distinct accounts' (written back one after the other).
 		ensure!(delegator != target, Error::<T>::SelfDelegation);
-		ensure!(!Delegations::<T>::contains_key(&delegator), Error::<T>::AlreadyDelegating);
+		let mut state = Voters::<T>::get(&delegator);
+		ensure!(state.delegation.is_none(), Error::<T>::AlreadyDelegating);
 		let now = frame_system::Pallet::<T>::block_number();
-		let cooldown = DelegationCooldowns::<T>::get(&delegator);
 		ensure!(
-			cooldown.as_ref().is_none_or(|cooldown| cooldown.until <= now),
+			state.cooldown.as_ref().is_none_or(|cooldown| cooldown.until <= now),
 			Error::<T>::Delegating
 		);
-		let locks = VoterLocks::<T>::get(&delegator);
-		ensure!(!locks.iter().any(|lock| lock.until > now), Error::<T>::HasActiveVotes);
+		ensure!(!state.locks.iter().any(|lock| lock.until > now), Error::<T>::HasActiveVotes);
 		let amount = Self::own_power(&delegator);
 		ensure!(!amount.is_zero(), Error::<T>::NoVotingPower);
-		let power =
-			DelegatedPower::<T>::get(&target).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		let delegation = Delegation { target: target.clone(), amount };
+		let mut target_state = Voters::<T>::get(&target);
+		target_state.delegated_power =
+			target_state.delegated_power.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let frozen_before = state.required_freeze();
 		// An ended cooldown is dropped: the new delegation freezes at least as much.
-		let frozen = Self::required_freeze(&locks[..], Some(&delegation), None);
+		state.cooldown = None;
+		state.delegation = Some(Delegation { target: target.clone(), amount });
+		let frozen = state.required_freeze();
 
-		Self::set_vote_freeze(&delegator, frozen)?;
-		if cooldown.is_some() {
-			DelegationCooldowns::<T>::remove(&delegator);
+		if frozen != frozen_before {
+			Self::set_vote_freeze(&delegator, frozen)?;
 		}
-		Delegations::<T>::insert(&delegator, delegation);
-		DelegatedPower::<T>::insert(&target, power);
+		Voters::<T>::insert(&delegator, state);
+		Voters::<T>::insert(&target, target_state);
 		Self::deposit_event(Event::Delegated { delegator, target, amount });
 		Ok(())
 	}
 
 	/// Withdraw the delegation of `delegator`. See [`Call::undelegate`].
 	pub fn do_undelegate(delegator: T::AccountId) -> DispatchResult {
-		let delegation = Delegations::<T>::get(&delegator).ok_or(Error::<T>::NotDelegating)?;
+		let mut state = Voters::<T>::get(&delegator);
+		let frozen_before = state.required_freeze();
+		let delegation = state.delegation.take().ok_or(Error::<T>::NotDelegating)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let power = DelegatedPower::<T>::get(&delegation.target).saturating_sub(delegation.amount);
+		// A delegation never names its delegator (`SelfDelegation`), so this is another
+		// account's record.
+		let mut target_state = Voters::<T>::get(&delegation.target);
+		target_state.delegated_power =
+			target_state.delegated_power.saturating_sub(delegation.amount);
 		// The delegate's ballots in polls that have not closed may count the delegated power:
 		// keep it frozen until the last of them closes.
-		let locked_until = VoterLocks::<T>::get(&delegation.target)
-			.iter()
-			.map(|lock| lock.until)
-			.filter(|until| *until > now)
-			.max();
-		let cooldown =
+		let locked_until =
+			target_state.locks.iter().map(|lock| lock.until).filter(|until| *until > now).max();
+		// A delegating account has no cooldown, so none is overwritten.
+		state.cooldown =
 			locked_until.map(|until| DelegationCooldown { amount: delegation.amount, until });
-		let locks = VoterLocks::<T>::get(&delegator);
-		let frozen = Self::required_freeze(&locks[..], None, cooldown.as_ref());
+		let frozen = state.required_freeze();
 
-		Self::set_vote_freeze(&delegator, frozen)?;
-		Delegations::<T>::remove(&delegator);
-		if power.is_zero() {
-			DelegatedPower::<T>::remove(&delegation.target);
-		} else {
-			DelegatedPower::<T>::insert(&delegation.target, power);
+		// With a cooldown the frozen amount is unchanged and the freeze is not touched.
+		if frozen != frozen_before {
+			Self::set_vote_freeze(&delegator, frozen)?;
 		}
-		match cooldown {
-			Some(cooldown) => DelegationCooldowns::<T>::insert(&delegator, cooldown),
-			None => DelegationCooldowns::<T>::remove(&delegator),
-		}
+		Self::put_voter(&delegator, state);
+		Self::put_voter(&delegation.target, target_state);
 		Self::deposit_event(Event::Undelegated {
 			delegator,
 			target: delegation.target,
@@ -1355,11 +1490,12 @@ impl<T: Config> Pallet<T> {
 	/// The token voting power of `who` now: its own power plus the power delegated to it
 	/// (zero while it delegates or its cooldown runs).
 	pub fn voting_power(who: &T::AccountId) -> VoteWeight {
-		if Self::is_delegating(who, frame_system::Pallet::<T>::block_number()) {
+		let state = Voters::<T>::get(who);
+		if state.is_delegating(frame_system::Pallet::<T>::block_number()) {
 			return 0;
 		}
 		let own: VoteWeight = Self::own_power(who).saturated_into();
-		own.saturating_add(DelegatedPower::<T>::get(who).saturated_into())
+		own.saturating_add(state.delegated_power.saturated_into())
 	}
 
 	/// The status of poll `poll_id` now.
@@ -1458,70 +1594,62 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `who` delegates, or its undelegation cooldown runs, at `now`.
-	fn is_delegating(who: &T::AccountId, now: BlockNumberFor<T>) -> bool {
-		Delegations::<T>::contains_key(who)
-			|| DelegationCooldowns::<T>::get(who).is_some_and(|cooldown| cooldown.until > now)
-	}
-
-	/// The weight of a ballot of `voter` in poll `info` at `now`, and in token-weighted polls
-	/// the own balance it locks. Fails if `voter` is not eligible.
-	fn ballot_weight(
+	/// The weight of a ballot of `voter` in roll poll `info`: 1 if it was on the roll when the
+	/// poll was created (and still is).
+	fn roll_weight(
 		voter: &T::AccountId,
 		info: &PollInfoOf<T>,
-		now: BlockNumberFor<T>,
-	) -> Result<(VoteWeight, Option<BalanceOf<T>>), DispatchError> {
-		match info.electorate {
-			Electorate::VoterRoll => {
-				let ticket = VoterRoll::<T>::get(voter).ok_or(Error::<T>::NotOnRoll)?;
-				ensure!(ticket < info.roll_cutoff, Error::<T>::NotOnRoll);
-				Ok((1, None))
-			}
-			Electorate::TokenWeighted => {
-				ensure!(!Self::is_delegating(voter, now), Error::<T>::Delegating);
-				let own = Self::own_power(voter);
-				let own_weight: VoteWeight = own.saturated_into();
-				let weight =
-					own_weight.saturating_add(DelegatedPower::<T>::get(voter).saturated_into());
-				ensure!(weight > 0, Error::<T>::NoVotingPower);
-				Ok((weight, Some(own)))
-			}
-		}
+	) -> Result<VoteWeight, DispatchError> {
+		let ticket = VoterRoll::<T>::get(voter).ok_or(Error::<T>::NotOnRoll)?;
+		ensure!(ticket < info.roll_cutoff, Error::<T>::NotOnRoll);
+		Ok(1)
 	}
 
-	/// The locks of `who` with `amount` locked for `poll_id` (closing at `until`), and the
-	/// freeze they require together with its delegation and cooldown.
-	fn locks_with(
-		who: &T::AccountId,
+	/// The weight of a token-weighted ballot of `voter`, whose record is `state`, at `now`, and
+	/// the own balance it locks. Fails while `voter` delegates or its cooldown runs, or without
+	/// voting power.
+	fn token_weight(
+		voter: &T::AccountId,
+		state: &VoterStateOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<(VoteWeight, BalanceOf<T>), DispatchError> {
+		ensure!(!state.is_delegating(now), Error::<T>::Delegating);
+		let own = Self::own_power(voter);
+		let own_weight: VoteWeight = own.saturated_into();
+		let weight = own_weight.saturating_add(state.delegated_power.saturated_into());
+		ensure!(weight > 0, Error::<T>::NoVotingPower);
+		Ok((weight, own))
+	}
+
+	/// Record in `state` that `amount` is locked for `poll_id` (closing at `until`), replacing
+	/// an earlier lock for the poll. Returns the new freeze if it differs from the one `state`
+	/// required before (which the account has frozen, see `do_try_state`), `None` if the
+	/// freeze stays as it is.
+	fn lock(
+		state: &mut VoterStateOf<T>,
 		poll_id: PollId,
 		amount: BalanceOf<T>,
 		until: BlockNumberFor<T>,
-	) -> Result<(LocksOf<T>, BalanceOf<T>), DispatchError> {
-		let mut locks = VoterLocks::<T>::get(who);
-		if let Some(lock) = locks.iter_mut().find(|lock| lock.poll_id == poll_id) {
-			lock.amount = amount;
-		} else {
-			locks
+	) -> Result<Option<BalanceOf<T>>, DispatchError> {
+		let frozen = state.required_freeze();
+		match state.locks.iter_mut().find(|lock| lock.poll_id == poll_id) {
+			Some(lock) => lock.amount = amount,
+			None => state
+				.locks
 				.try_push(PollLock { poll_id, amount, until })
-				.map_err(|_| Error::<T>::TooManyPolls)?;
+				.map_err(|_| Error::<T>::TooManyPolls)?,
 		}
-		let delegation = Delegations::<T>::get(who);
-		let cooldown = DelegationCooldowns::<T>::get(who);
-		let frozen = Self::required_freeze(&locks[..], delegation.as_ref(), cooldown.as_ref());
-		Ok((locks, frozen))
+		let required = state.required_freeze();
+		Ok((required != frozen).then_some(required))
 	}
 
-	/// The balance an account must have frozen: the maximum of its locks, its delegation and
-	/// its cooldown.
-	fn required_freeze(
-		locks: &[PollLockOf<T>],
-		delegation: Option<&DelegationOf<T>>,
-		cooldown: Option<&CooldownOf<T>>,
-	) -> BalanceOf<T> {
-		let voted = locks.iter().map(|lock| lock.amount).max().unwrap_or_else(Zero::zero);
-		let delegated = delegation.map_or_else(Zero::zero, |delegation| delegation.amount);
-		let cooling = cooldown.map_or_else(Zero::zero, |cooldown| cooldown.amount);
-		voted.max(delegated).max(cooling)
+	/// Store the record of `who`, or remove it if it is empty.
+	fn put_voter(who: &T::AccountId, state: VoterStateOf<T>) {
+		if state.is_empty() {
+			Voters::<T>::remove(who);
+		} else {
+			Voters::<T>::insert(who, state);
+		}
 	}
 
 	/// Set the freeze of `who` to `amount` (zero thaws it).
@@ -1543,13 +1671,17 @@ impl<T: Config> Pallet<T> {
 	///   and no empty list;
 	/// - each proposer's held deposit equals the deposits of its open polls;
 	/// - [`VoterCount`] is the size of the roll; tickets are below [`NextRollTicket`];
-	/// - locks are never stored empty, refer to token-weighted polls the account has a ballot
-	///   in, once each, with the poll's closing block; voters of open token-weighted polls
-	///   before their closing block hold a lock for them;
-	/// - [`DelegatedPower`] is the sum of the delegations to each account; no account delegates
-	///   to itself, delegates nothing, or delegates during a cooldown;
-	/// - each account's frozen balance equals the maximum of its locks, delegation and
-	///   cooldown.
+	/// - [`Voters`] records are never stored empty; their locks refer to token-weighted polls
+	///   the account has a ballot in, once each, with the poll's closing block; voters of open
+	///   token-weighted polls before their closing block hold a lock for them (so a token
+	///   ballot exists in an open poll exactly when the lock does, which `vote` and `commit`
+	///   rely on);
+	/// - each record's `delegated_power` is the sum of the delegations naming the account
+	///   (records of other accounts); no account delegates to itself, delegates nothing, or
+	///   delegates during a cooldown;
+	/// - each recorded account's frozen balance equals [`VoterState::required_freeze`]: the
+	///   maximum of its locks, delegation and cooldown (ballots, `unlock` and delegation
+	///   compare against it to skip unchanged freezes).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1619,9 +1751,7 @@ impl<T: Config> Pallet<T> {
 					Electorate::TokenWeighted => {
 						if !closed && now < closes_at {
 							ensure!(
-								VoterLocks::<T>::get(&voter)
-									.iter()
-									.any(|lock| lock.poll_id == poll_id),
+								Voters::<T>::get(&voter).lock_of(poll_id).is_some(),
 								"a voter of an open token-weighted poll holds no lock for it"
 							);
 						}
@@ -1689,30 +1819,13 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(roll == VoterCount::<T>::get(), "VoterCount differs from the roll size");
 
+		let freeze = T::RuntimeFreezeReason::from(FreezeReason::PollVote);
 		let mut delegated: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for (delegator, delegation) in Delegations::<T>::iter() {
-			ensure!(delegator != delegation.target, "an account delegates to itself");
-			ensure!(!delegation.amount.is_zero(), "an account delegates nothing");
-			ensure!(
-				!DelegationCooldowns::<T>::contains_key(&delegator),
-				"a delegating account has a cooldown"
-			);
-			let sum = delegated.entry(delegation.target).or_insert_with(Zero::zero);
-			*sum = sum.saturating_add(delegation.amount);
-		}
-		for (target, power) in DelegatedPower::<T>::iter() {
-			ensure!(
-				delegated.remove(&target) == Some(power),
-				"DelegatedPower differs from the delegations"
-			);
-		}
-		ensure!(delegated.is_empty(), "delegated power is missing from DelegatedPower");
-
-		let mut accounts: BTreeSet<T::AccountId> = BTreeSet::new();
-		for (who, locks) in VoterLocks::<T>::iter() {
-			ensure!(!locks.is_empty(), "an empty lock list is stored");
+		let mut powers: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (who, state) in Voters::<T>::iter() {
+			ensure!(!state.is_empty(), "an empty voter record is stored");
 			let mut polls: BTreeSet<PollId> = BTreeSet::new();
-			for lock in locks.iter() {
+			for lock in state.locks.iter() {
 				ensure!(polls.insert(lock.poll_id), "a poll is locked twice for one account");
 				let info = Polls::<T>::get(lock.poll_id).ok_or("a lock refers to no poll")?;
 				ensure!(
@@ -1728,23 +1841,25 @@ impl<T: Config> Pallet<T> {
 					"a lock refers to a poll without the account's ballot"
 				);
 			}
-			accounts.insert(who);
-		}
-		accounts.extend(Delegations::<T>::iter_keys());
-		accounts.extend(DelegationCooldowns::<T>::iter_keys());
-		let freeze = T::RuntimeFreezeReason::from(FreezeReason::PollVote);
-		for who in accounts {
-			let locks = VoterLocks::<T>::get(&who);
-			let expected = Self::required_freeze(
-				&locks[..],
-				Delegations::<T>::get(&who).as_ref(),
-				DelegationCooldowns::<T>::get(&who).as_ref(),
-			);
+			if let Some(delegation) = &state.delegation {
+				ensure!(who != delegation.target, "an account delegates to itself");
+				ensure!(!delegation.amount.is_zero(), "an account delegates nothing");
+				ensure!(state.cooldown.is_none(), "a delegating account has a cooldown");
+				let sum = delegated.entry(delegation.target.clone()).or_insert_with(Zero::zero);
+				*sum = sum.saturating_add(delegation.amount);
+			}
+			if !state.delegated_power.is_zero() {
+				powers.insert(who.clone(), state.delegated_power);
+			}
 			let frozen = <T::Currency as fungible::InspectFreeze<T::AccountId>>::balance_frozen(
 				&freeze, &who,
 			);
-			ensure!(frozen == expected, "a frozen balance differs from the locks and delegation");
+			ensure!(
+				frozen == state.required_freeze(),
+				"a frozen balance differs from the locks, delegation and cooldown"
+			);
 		}
+		ensure!(delegated == powers, "a delegated power differs from the delegations to it");
 		Ok(())
 	}
 }

@@ -159,7 +159,12 @@ fn status(poll_id: PollId) -> PollStatus {
 }
 
 fn locks(who: AccountId) -> Vec<PollLock<Balance, BlockNumber>> {
-	VoterLocks::<Test>::get(who).into_inner()
+	Voters::<Test>::get(who).locks.into_inner()
+}
+
+/// The token-voting record of an account (empty if none is stored).
+fn record(who: AccountId) -> VoterStateOf<Test> {
+	Voters::<Test>::get(who)
 }
 
 fn voting_events() -> Vec<Event<Test>> {
@@ -492,7 +497,8 @@ fn vote_works_in_a_roll_poll() {
 			Tally { totals: vec![0, 1, 0], turnout: 1, ballots: 1, revealed: 0 }
 		);
 		assert_eq!(frozen(BOB), 0);
-		assert!(locks(BOB).is_empty());
+		// Roll ballots keep no token record.
+		assert!(!Voters::<Test>::contains_key(BOB));
 		System::assert_last_event(
 			Event::Voted { poll_id, voter: BOB, option: 1, weight: 1, previous: None }.into(),
 		);
@@ -579,6 +585,47 @@ fn changing_a_token_vote_recomputes_its_weight_and_lock() {
 		);
 		assert_eq!(frozen(BOB), 10_990);
 		assert_eq!(locks(BOB), vec![PollLock { poll_id, amount: 10_990, until: END }]);
+	});
+}
+
+#[test]
+fn the_freeze_follows_the_largest_lock_when_a_vote_changes() {
+	build_and_execute(|| {
+		let first = NewPoll::public(Electorate::TokenWeighted).create();
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CHARLIE), BOB, 1_000));
+		vote(BOB, first, 0);
+		assert_eq!(frozen(BOB), 10_990);
+
+		// The deposit of BOB's own poll is held from its free balance (a hold may take frozen
+		// funds), so its later ballots count less.
+		let second =
+			NewPoll { proposer: BOB, ..NewPoll::public(Electorate::TokenWeighted) }.create();
+		assert_eq!(Voting::own_power(&BOB), 10_890);
+		vote(BOB, second, 0);
+		// The first lock is still the largest: the freeze stays.
+		assert_eq!(
+			locks(BOB),
+			vec![
+				PollLock { poll_id: first, amount: 10_990, until: END },
+				PollLock { poll_id: second, amount: 10_890, until: END },
+			]
+		);
+		assert_eq!(frozen(BOB), 10_990);
+
+		// Changing the first vote counts and locks the smaller balance: the freeze drops to
+		// the largest remaining lock.
+		vote(BOB, first, 1);
+		assert_eq!(tally(first).totals, vec![0, 10_890, 0]);
+		assert_eq!(frozen(BOB), 10_890);
+		System::assert_has_event(
+			pallet_balances::Event::<Test>::Thawed { who: BOB, amount: 100 }.into(),
+		);
+
+		// Changing it again with the same balance moves the vote and leaves the lock as it is.
+		vote(BOB, first, 2);
+		assert_eq!(tally(first).totals, vec![0, 0, 10_890]);
+		assert_eq!(frozen(BOB), 10_890);
+		assert_eq!(locks(BOB)[0], PollLock { poll_id: first, amount: 10_890, until: END });
 	});
 }
 
@@ -800,13 +847,21 @@ fn secret_token_weight_is_fixed_at_commit() {
 
 #[test]
 fn commit_fails_twice() {
-	build_and_execute(|| {
-		let poll_id = NewPoll::secret(Electorate::TokenWeighted).create();
-		commit(BOB, poll_id, 0, SALT);
-		assert_noop!(
-			Voting::commit(RuntimeOrigin::signed(BOB), poll_id, commitment(BOB, poll_id, 1, SALT)),
-			Error::<Test>::AlreadyCommitted
-		);
+	ExtBuilder::default().with_voters(&[BOB]).build_and_execute(|| {
+		// Token-weighted polls find the first commitment through the voter's lock, roll polls
+		// through its ballot.
+		for electorate in [Electorate::TokenWeighted, Electorate::VoterRoll] {
+			let poll_id = NewPoll::secret(electorate).create();
+			commit(BOB, poll_id, 0, SALT);
+			assert_noop!(
+				Voting::commit(
+					RuntimeOrigin::signed(BOB),
+					poll_id,
+					commitment(BOB, poll_id, 1, SALT)
+				),
+				Error::<Test>::AlreadyCommitted
+			);
+		}
 	});
 }
 
@@ -1467,7 +1522,7 @@ fn unlock_releases_the_freeze_after_the_poll_closes() {
 
 		assert_eq!(frozen(BOB), 0);
 		assert!(locks(BOB).is_empty());
-		assert!(!VoterLocks::<Test>::contains_key(BOB));
+		assert!(!Voters::<Test>::contains_key(BOB));
 		System::assert_last_event(Event::Unlocked { who: BOB, frozen: 0 }.into());
 		// The ballot stays for the record.
 		assert!(Ballots::<Test>::contains_key(poll_id, BOB));
@@ -1517,11 +1572,10 @@ fn delegation_adds_power_to_the_delegate() {
 		let poll_id = NewPoll::public(Electorate::TokenWeighted).create();
 		assert_ok!(Voting::delegate(RuntimeOrigin::signed(CHARLIE), BOB));
 
-		assert_eq!(
-			Delegations::<Test>::get(CHARLIE),
-			Some(Delegation { target: BOB, amount: 9_990 })
-		);
-		assert_eq!(DelegatedPower::<Test>::get(BOB), 9_990);
+		assert_eq!(record(CHARLIE).delegation, Some(Delegation { target: BOB, amount: 9_990 }));
+		// The power is kept in the delegate's own record.
+		assert_eq!(record(BOB).delegated_power, 9_990);
+		assert!(record(BOB).delegation.is_none());
 		assert_eq!(frozen(CHARLIE), 9_990);
 		assert_eq!(Voting::voting_power(&BOB), 19_980);
 		assert_eq!(Voting::voting_power(&CHARLIE), 0);
@@ -1579,7 +1633,7 @@ fn delegate_fails_for_invalid_requests() {
 		// Once the poll has closed, it can (even before unlocking).
 		run_to_block(END);
 		assert_ok!(Voting::delegate(RuntimeOrigin::signed(DAVE), BOB));
-		assert_eq!(DelegatedPower::<Test>::get(BOB), 2 * 9_990);
+		assert_eq!(record(BOB).delegated_power, 2 * 9_990);
 	});
 }
 
@@ -1589,9 +1643,9 @@ fn undelegate_releases_at_once_if_the_delegate_has_not_voted() {
 		assert_ok!(Voting::delegate(RuntimeOrigin::signed(CHARLIE), BOB));
 		assert_ok!(Voting::undelegate(RuntimeOrigin::signed(CHARLIE)));
 
-		assert!(!Delegations::<Test>::contains_key(CHARLIE));
-		assert!(!DelegatedPower::<Test>::contains_key(BOB));
-		assert!(!DelegationCooldowns::<Test>::contains_key(CHARLIE));
+		// Both records are empty again, so neither is stored.
+		assert!(!Voters::<Test>::contains_key(CHARLIE));
+		assert!(!Voters::<Test>::contains_key(BOB));
 		assert_eq!(frozen(CHARLIE), 0);
 		System::assert_last_event(
 			Event::Undelegated {
@@ -1614,9 +1668,11 @@ fn undelegate_keeps_the_power_frozen_until_the_delegates_polls_close() {
 
 		assert_ok!(Voting::undelegate(RuntimeOrigin::signed(CHARLIE)));
 		assert_eq!(
-			DelegationCooldowns::<Test>::get(CHARLIE),
+			record(CHARLIE).cooldown,
 			Some(DelegationCooldown { amount: 9_990, until: END })
 		);
+		assert!(record(CHARLIE).delegation.is_none());
+		assert_eq!(record(BOB).delegated_power, 0);
 		assert_eq!(frozen(CHARLIE), 9_990);
 		System::assert_last_event(
 			Event::Undelegated {
@@ -1645,7 +1701,7 @@ fn undelegate_keeps_the_power_frozen_until_the_delegates_polls_close() {
 		run_to_block(END);
 		assert_ok!(Voting::unlock(RuntimeOrigin::signed(CHARLIE), CHARLIE));
 		assert_eq!(frozen(CHARLIE), 0);
-		assert!(!DelegationCooldowns::<Test>::contains_key(CHARLIE));
+		assert!(!Voters::<Test>::contains_key(CHARLIE));
 		let next = NewPoll {
 			schedule: Schedule { start: END, end: END + MIN_PERIOD, reveal_end: None },
 			..NewPoll::public(Electorate::TokenWeighted)
@@ -1796,6 +1852,18 @@ fn try_state_detects_corruption() {
 	new_test_ext().execute_with(|| {
 		NewPoll::public(Electorate::TokenWeighted).create();
 		PollsEndingAt::<Test>::remove(END);
+		assert!(Voting::do_try_state().is_err());
+	});
+
+	new_test_ext().execute_with(|| {
+		assert_ok!(Voting::delegate(RuntimeOrigin::signed(CHARLIE), BOB));
+		assert_ok!(Voting::do_try_state());
+		Voters::<Test>::mutate(BOB, |state| state.delegated_power += 1);
+		assert!(Voting::do_try_state().is_err());
+	});
+
+	new_test_ext().execute_with(|| {
+		Voters::<Test>::insert(BOB, VoterStateOf::<Test>::default());
 		assert!(Voting::do_try_state().is_err());
 	});
 }

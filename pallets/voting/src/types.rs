@@ -9,7 +9,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{ArithmeticError, DispatchResult, Perbill};
+use sp_runtime::{traits::Zero, ArithmeticError, DispatchResult, Perbill};
 
 /// Identifier of a poll: a global counter, starting at 0.
 pub type PollId = u32;
@@ -472,6 +472,81 @@ pub struct DelegationCooldown<Balance, BlockNumber> {
 	/// The last closing block of those polls: from this block on the account may vote or
 	/// delegate again, and `unlock` releases the amount.
 	pub until: BlockNumber,
+}
+
+/// Everything the pallet keeps about one account's token voting, in a single storage value so
+/// that a token-weighted ballot reads and writes it once (instead of one item per field).
+///
+/// `Locks` is a `BoundedVec<PollLock<Balance, BlockNumber>, MaxPollsPerVoter>` in storage.
+/// Invariants (checked by `try_state`): never stored empty (see [`VoterState::is_empty`]);
+/// at most one lock per poll; `delegation` and `cooldown` are never both set;
+/// `delegated_power` is the sum of the delegations that name this account; the account's
+/// `PollVote` freeze is [`VoterState::required_freeze`].
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct VoterState<AccountId, Balance, BlockNumber, Locks> {
+	/// One lock per token-weighted poll the account has a ballot in, until `unlock` removes
+	/// it (from the poll's closing block on).
+	pub locks: Locks,
+	/// The account's delegation, if it delegates its power.
+	pub delegation: Option<Delegation<AccountId, Balance>>,
+	/// The freeze kept after `undelegate`, until `unlock` removes it once it has ended.
+	pub cooldown: Option<DelegationCooldown<Balance, BlockNumber>>,
+	/// The sum delegated *to* this account by others: added to its voting power.
+	pub delegated_power: Balance,
+}
+
+impl<AccountId, Balance: Zero, BlockNumber, Locks: Default> Default
+	for VoterState<AccountId, Balance, BlockNumber, Locks>
+{
+	fn default() -> Self {
+		Self {
+			locks: Locks::default(),
+			delegation: None,
+			cooldown: None,
+			delegated_power: Zero::zero(),
+		}
+	}
+}
+
+impl<AccountId, Balance, BlockNumber, Locks> VoterState<AccountId, Balance, BlockNumber, Locks>
+where
+	Balance: Copy + Ord + Zero,
+	BlockNumber: Copy + PartialOrd,
+	Locks: AsRef<[PollLock<Balance, BlockNumber>]>,
+{
+	/// Whether nothing is recorded: no lock, delegation, cooldown or delegated power. Such a
+	/// record is removed rather than stored.
+	pub fn is_empty(&self) -> bool {
+		self.locks.as_ref().is_empty()
+			&& self.delegation.is_none()
+			&& self.cooldown.is_none()
+			&& self.delegated_power.is_zero()
+	}
+
+	/// The lock for `poll_id`, if any.
+	pub fn lock_of(&self, poll_id: PollId) -> Option<&PollLock<Balance, BlockNumber>> {
+		self.locks.as_ref().iter().find(|lock| lock.poll_id == poll_id)
+	}
+
+	/// Whether the account delegates, or its undelegation cooldown runs, at `now`: it then
+	/// cannot vote in token-weighted polls or delegate.
+	pub fn is_delegating(&self, now: BlockNumber) -> bool {
+		self.delegation.is_some()
+			|| self.cooldown.as_ref().is_some_and(|cooldown| cooldown.until > now)
+	}
+
+	/// The balance the account must have frozen: the maximum of its locks, its delegation
+	/// and its cooldown.
+	pub fn required_freeze(&self) -> Balance {
+		let voted =
+			self.locks.as_ref().iter().map(|lock| lock.amount).max().unwrap_or_else(Zero::zero);
+		let delegated =
+			self.delegation.as_ref().map_or_else(Zero::zero, |delegation| delegation.amount);
+		let cooling = self.cooldown.as_ref().map_or_else(Zero::zero, |cooldown| cooldown.amount);
+		voted.max(delegated).max(cooling)
+	}
 }
 
 /// A poll as returned by the runtime API: the stored details, texts, call and status.
