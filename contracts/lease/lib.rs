@@ -380,7 +380,7 @@ mod lease {
 		/// The tenant's credit score is below the lease's minimum.
 		ScoreTooLow,
 		/// The chain extension did not answer the credit score.
-		CreditScoreUnavailable(ExtensionError),
+		CreditScoreUnavailable,
 		/// The next period has not started: its rent cannot be paid yet.
 		RentNotDue,
 		/// Every period's rent is already settled.
@@ -510,7 +510,7 @@ mod lease {
 				.env()
 				.extension()
 				.credit_score(caller)
-				.map_err(Error::CreditScoreUnavailable)?;
+				.map_err(|_| Error::CreditScoreUnavailable)?;
 			if score < self.min_score {
 				return Err(Error::ScoreTooLow);
 			}

@@ -394,7 +394,7 @@ fn accept_fails_when_the_score_is_unavailable() {
 		&ctx,
 		ctx.tenant,
 		RENT + DEPOSIT,
-		Error::CreditScoreUnavailable(ExtensionError::Other),
+		Error::CreditScoreUnavailable,
 		Lease::accept,
 	);
 }

@@ -420,7 +420,7 @@ mod ride {
 		/// The driver's credit score is below the service's minimum.
 		ScoreTooLow,
 		/// The chain extension did not answer the credit score.
-		CreditScoreUnavailable(ExtensionError),
+		CreditScoreUnavailable,
 		/// Fewer than `no_show_wait` blocks have passed since the acceptance.
 		NoShowWaitNotOver,
 		/// The fare is above the ride's maximum fare.
@@ -574,7 +574,7 @@ mod ride {
 				.env()
 				.extension()
 				.credit_score(driver)
-				.map_err(Error::CreditScoreUnavailable)?;
+				.map_err(|_| Error::CreditScoreUnavailable)?;
 			if score < self.min_driver_score {
 				return Err(Error::ScoreTooLow);
 			}

@@ -482,7 +482,7 @@ fn accept_ride_fails_when_the_score_is_unavailable() {
 		&ctx,
 		ctx.driver,
 		0,
-		Error::CreditScoreUnavailable(ExtensionError::Other),
+		Error::CreditScoreUnavailable,
 		|r| r.accept_ride(id),
 	);
 }
