@@ -167,9 +167,9 @@ mod erc20 {
 			let from_left =
 				self.balance(from).checked_sub(value).ok_or(Error::InsufficientBalance)?;
 			self.balances.insert(from, &from_left);
-			// Read after the write so that a transfer to oneself changes nothing. No overflow:
-			// all balances together are the total supply, a `Balance`.
-			let to_now = self.balance(to) + value;
+			// Read after the write so that a transfer to oneself changes nothing. Saturation never
+			// happens: all balances together are the total supply, a `Balance`.
+			let to_now = self.balance(to).saturating_add(value);
 			self.balances.insert(to, &to_now);
 			self.env().emit_event(Transfer { from: Some(from), to: Some(to), value });
 			Ok(())

@@ -477,14 +477,9 @@ fn accept_ride_checks_the_driver_score() {
 fn accept_ride_fails_when_the_score_is_unavailable() {
 	let (mut rides, ctx, id) = requested();
 	ctx.credit.fail_next(FN_CREDIT_SCORE, ExtensionError::Other);
-	assert_refused(
-		&mut rides,
-		&ctx,
-		ctx.driver,
-		0,
-		Error::CreditScoreUnavailable,
-		|r| r.accept_ride(id),
-	);
+	assert_refused(&mut rides, &ctx, ctx.driver, 0, Error::CreditScoreUnavailable, |r| {
+		r.accept_ride(id)
+	});
 }
 
 #[ink::test]

@@ -78,11 +78,8 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
 		_ => return None,
 	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serialization to json is expected to work. qed.")
-			.into_bytes(),
-	)
+	// Serialising a `serde_json::Value` cannot fail; `None` would only say "no such preset".
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
 }
 
 /// The names of the available presets.

@@ -6,6 +6,7 @@
 //! Nodes are killed when their [`node::Node`] value is dropped, even when a test fails.
 
 pub mod chain;
+pub mod contracts;
 pub mod node;
 
 pub use chain::*;

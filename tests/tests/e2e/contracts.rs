@@ -187,8 +187,7 @@ enum LeaseError {
 	WrongState,
 	WrongValue,
 	ScoreTooLow,
-	/// The `ExtensionError` status code.
-	CreditScoreUnavailable(u8),
+	CreditScoreUnavailable,
 	RentNotDue,
 	AllRentPaid,
 	NotOverdue,
@@ -457,8 +456,7 @@ enum RideError {
 	NotRequested,
 	RideTaken,
 	ScoreTooLow,
-	/// The `ExtensionError` status code.
-	CreditScoreUnavailable(u8),
+	CreditScoreUnavailable,
 	NoShowWaitNotOver,
 	FareAboveMaximum,
 	InvalidStars,

@@ -3,6 +3,7 @@
 //! One test binary, run with `--test-threads=1` by `scripts/test`: the nodes of one test
 //! get the machine's cores to themselves.
 
+mod contracts;
 mod credit;
 mod data_access;
 mod dev_node;
