@@ -16,6 +16,7 @@
 // dev
 // --wasm-execution
 // compiled
+// --disable-proof-recording
 // --steps
 // 50
 // --repeat
@@ -54,119 +55,109 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Reporters` (r:1 w:1)
-	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn add_reporter() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
-		//  Estimated: `3587`
-		// Minimum execution time: 18_044_000 picoseconds.
-		Weight::from_parts(19_357_000, 3587)
+		//  Estimated: `3592`
+		// Minimum execution time: 8_372_000 picoseconds.
+		Weight::from_parts(14_852_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credit::Reporters` (r:1 w:1)
-	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn remove_reporter() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `193`
-		//  Estimated: `3587`
-		// Minimum execution time: 18_826_000 picoseconds.
-		Weight::from_parts(20_278_000, 3587)
+		//  Measured:  `198`
+		//  Estimated: `3592`
+		// Minimum execution time: 9_444_000 picoseconds.
+		Weight::from_parts(10_395_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credit::Reporters` (r:1 w:1)
-	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Reporters` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::DealRecords` (r:1 w:1)
 	/// Proof: `Credit::DealRecords` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Credit::ScoreStates` (r:1 w:1)
+	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::NextRecordId` (r:1 w:1)
 	/// Proof: `Credit::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credit::SubjectRecordCount` (r:1 w:1)
-	/// Proof: `Credit::SubjectRecordCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Credit::ReporterRecordCount` (r:1 w:1)
-	/// Proof: `Credit::ReporterRecordCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Credit::ScoreStates` (r:1 w:1)
-	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::SubjectRecords` (r:0 w:1)
 	/// Proof: `Credit::SubjectRecords` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::ReporterRecords` (r:0 w:1)
 	/// Proof: `Credit::ReporterRecords` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Records` (r:0 w:1)
-	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	fn file_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1178`
-		//  Estimated: `3722`
-		// Minimum execution time: 76_653_000 picoseconds.
-		Weight::from_parts(81_282_000, 3722)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		//  Measured:  `1031`
+		//  Estimated: `3726`
+		// Minimum execution time: 34_221_000 picoseconds.
+		Weight::from_parts(60_861_000, 3726)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Credit::Records` (r:1 w:1)
-	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
-	/// Storage: `Credit::Disputes` (r:1 w:1)
-	/// Proof: `Credit::Disputes` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::ScoreStates` (r:1 w:1)
-	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1125`
-		//  Estimated: `3722`
-		// Minimum execution time: 105_086_000 picoseconds.
-		Weight::from_parts(113_782_000, 3722)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `952`
+		//  Estimated: `3726`
+		// Minimum execution time: 62_633_000 picoseconds.
+		Weight::from_parts(84_086_000, 3726)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Credit::Records` (r:1 w:1)
-	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
-	/// Storage: `Credit::Disputes` (r:1 w:1)
-	/// Proof: `Credit::Disputes` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::Records` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::ScoreStates` (r:1 w:1)
-	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Proof: `Credit::ScoreStates` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1223`
-		//  Estimated: `3722`
-		// Minimum execution time: 124_873_000 picoseconds.
-		Weight::from_parts(129_973_000, 3722)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `1144`
+		//  Estimated: `3726`
+		// Minimum execution time: 78_677_000 picoseconds.
+		Weight::from_parts(90_866_000, 3726)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_reporter() -> Weight {
-		Weight::from_parts(19_357_000, 3587)
+		Weight::from_parts(14_852_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_reporter() -> Weight {
-		Weight::from_parts(20_278_000, 3587)
+		Weight::from_parts(10_395_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn file_record() -> Weight {
-		Weight::from_parts(81_282_000, 3722)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(60_861_000, 3726)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(113_782_000, 3722)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(84_086_000, 3726)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(129_973_000, 3722)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(90_866_000, 3726)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -16,6 +16,7 @@
 // dev
 // --wasm-execution
 // compiled
+// --disable-proof-recording
 // --steps
 // 50
 // --repeat
@@ -69,7 +70,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::DataSets` (r:0 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::DataSetDetails` (r:0 w:1)
@@ -77,9 +78,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_data_set() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `145`
-		//  Estimated: `3604`
-		// Minimum execution time: 87_403_000 picoseconds.
-		Weight::from_parts(91_190_000, 3604)
+		//  Estimated: `3640`
+		// Minimum execution time: 62_493_000 picoseconds.
+		Weight::from_parts(66_819_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -89,19 +90,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `256`
 		//  Estimated: `3590`
-		// Minimum execution time: 21_510_000 picoseconds.
-		Weight::from_parts(23_514_000, 3590)
+		// Minimum execution time: 11_417_000 picoseconds.
+		Weight::from_parts(21_612_000, 3590)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:64 w:64)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Envelopes` (r:0 w:64)
 	/// Proof: `DataAccess::Envelopes` (`max_values`: None, `max_size`: Some(195), added: 2670, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::DataSetDetails` (r:0 w:1)
@@ -110,74 +111,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retire_data_set(g: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `761 + g * (95 ±0)`
-		//  Estimated: `3775 + g * (2679 ±1)`
-		// Minimum execution time: 80_440_000 picoseconds.
-		Weight::from_parts(99_434_792, 3775)
-			// Standard Error: 79_890
-			.saturating_add(Weight::from_parts(8_780_385, 0).saturating_mul(g.into()))
+		//  Estimated: `3780 + g * (2684 ±1)`
+		// Minimum execution time: 64_185_000 picoseconds.
+		Weight::from_parts(95_068_896, 3780)
+			// Standard Error: 29_150
+			.saturating_add(Weight::from_parts(8_652_322, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2679).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(g.into()))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Groups` (r:1 w:0)
 	/// Proof: `DataAccess::Groups` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:1 w:1)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Envelopes` (r:0 w:1)
 	/// Proof: `DataAccess::Envelopes` (`max_values`: None, `max_size`: Some(195), added: 2670, mode: `MaxEncodedLen`)
 	fn grant() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `352`
-		//  Estimated: `3674`
-		// Minimum execution time: 37_821_000 picoseconds.
-		Weight::from_parts(40_636_000, 3674)
+		//  Estimated: `3679`
+		// Minimum execution time: 22_373_000 picoseconds.
+		Weight::from_parts(35_403_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:1 w:1)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Envelopes` (r:0 w:1)
 	/// Proof: `DataAccess::Envelopes` (`max_values`: None, `max_size`: Some(195), added: 2670, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `410`
-		//  Estimated: `3674`
-		// Minimum execution time: 33_662_000 picoseconds.
-		Weight::from_parts(38_332_000, 3674)
+		//  Estimated: `3679`
+		// Minimum execution time: 19_118_000 picoseconds.
+		Weight::from_parts(28_833_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:64 w:0)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Envelopes` (r:0 w:64)
 	/// Proof: `DataAccess::Envelopes` (`max_values`: None, `max_size`: Some(195), added: 2670, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn rotate_key(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `328 + n * (86 ±0)`
-		//  Estimated: `3590 + n * (2684 ±0)`
-		// Minimum execution time: 23_193_000 picoseconds.
-		Weight::from_parts(44_688_973, 3590)
-			// Standard Error: 48_898
-			.saturating_add(Weight::from_parts(8_952_676, 0).saturating_mul(n.into()))
+		//  Estimated: `3590 + n * (2689 ±0)`
+		// Minimum execution time: 12_819_000 picoseconds.
+		Weight::from_parts(17_639_953, 3590)
+			// Standard Error: 22_547
+			.saturating_add(Weight::from_parts(9_695_520, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2689).saturating_mul(n.into()))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:0)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:1 w:0)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::OpenRequests` (r:1 w:1)
 	/// Proof: `DataAccess::OpenRequests` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::NextRequestId` (r:1 w:1)
@@ -185,15 +186,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Requests` (r:0 w:1)
 	/// Proof: `DataAccess::Requests` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	fn request_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `451`
-		//  Estimated: `3674`
-		// Minimum execution time: 103_443_000 picoseconds.
-		Weight::from_parts(110_126_000, 3674)
+		//  Estimated: `3679`
+		// Minimum execution time: 72_378_000 picoseconds.
+		Weight::from_parts(118_757_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -202,11 +203,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:1 w:1)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::OpenRequests` (r:0 w:1)
 	/// Proof: `DataAccess::OpenRequests` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Envelopes` (r:0 w:1)
@@ -215,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `813`
 		//  Estimated: `3703`
-		// Minimum execution time: 99_436_000 picoseconds.
-		Weight::from_parts(106_539_000, 3703)
+		// Minimum execution time: 67_040_000 picoseconds.
+		Weight::from_parts(107_871_000, 3703)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -227,15 +228,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::OpenRequests` (r:0 w:1)
 	/// Proof: `DataAccess::OpenRequests` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn reject_request() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `813`
 		//  Estimated: `3703`
-		// Minimum execution time: 81_903_000 picoseconds.
-		Weight::from_parts(87_203_000, 3703)
+		// Minimum execution time: 54_792_000 picoseconds.
+		Weight::from_parts(64_296_000, 3703)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -244,22 +245,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::OpenRequests` (r:0 w:1)
 	/// Proof: `DataAccess::OpenRequests` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `668`
 		//  Estimated: `3703`
-		// Minimum execution time: 76_413_000 picoseconds.
-		Weight::from_parts(82_845_000, 3703)
+		// Minimum execution time: 51_296_000 picoseconds.
+		Weight::from_parts(85_447_000, 3703)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataAccess::DataSets` (r:1 w:1)
 	/// Proof: `DataAccess::DataSets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Grants` (r:1 w:1)
-	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::Grants` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::GroupMembers` (r:1 w:0)
 	/// Proof: `DataAccess::GroupMembers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::AccessesByCount` (r:1 w:1)
@@ -269,13 +270,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DataAccess::AccessesBy` (r:0 w:1)
 	/// Proof: `DataAccess::AccessesBy` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::AccessLog` (r:0 w:1)
-	/// Proof: `DataAccess::AccessLog` (`max_values`: None, `max_size`: Some(219), added: 2694, mode: `MaxEncodedLen`)
+	/// Proof: `DataAccess::AccessLog` (`max_values`: None, `max_size`: Some(220), added: 2695, mode: `MaxEncodedLen`)
 	fn record_access() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `746`
-		//  Estimated: `3674`
-		// Minimum execution time: 106_369_000 picoseconds.
-		Weight::from_parts(150_351_000, 3674)
+		//  Measured:  `858`
+		//  Estimated: `3679`
+		// Minimum execution time: 73_620_000 picoseconds.
+		Weight::from_parts(81_671_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -284,15 +285,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataAccess::Groups` (r:0 w:1)
 	/// Proof: `DataAccess::Groups` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn create_group() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `145`
-		//  Estimated: `3604`
-		// Minimum execution time: 82_384_000 picoseconds.
-		Weight::from_parts(86_912_000, 3604)
+		//  Estimated: `3640`
+		// Minimum execution time: 58_527_000 picoseconds.
+		Weight::from_parts(77_455_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -304,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `955`
 		//  Estimated: `3565`
-		// Minimum execution time: 36_017_000 picoseconds.
-		Weight::from_parts(41_217_000, 3565)
+		// Minimum execution time: 21_813_000 picoseconds.
+		Weight::from_parts(48_742_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -317,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `860`
 		//  Estimated: `3565`
-		// Minimum execution time: 37_200_000 picoseconds.
-		Weight::from_parts(42_029_000, 3565)
+		// Minimum execution time: 22_013_000 picoseconds.
+		Weight::from_parts(47_310_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -328,8 +329,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `198`
 		//  Estimated: `3565`
-		// Minimum execution time: 21_150_000 picoseconds.
-		Weight::from_parts(22_652_000, 3565)
+		// Minimum execution time: 11_147_000 picoseconds.
+		Weight::from_parts(17_846_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -338,13 +339,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn disband_group() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `356`
-		//  Estimated: `3604`
-		// Minimum execution time: 68_978_000 picoseconds.
-		Weight::from_parts(71_794_000, 3604)
+		//  Estimated: `3640`
+		// Minimum execution time: 46_880_000 picoseconds.
+		Weight::from_parts(76_474_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -353,90 +354,90 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_data_set() -> Weight {
-		Weight::from_parts(91_190_000, 3604)
+		Weight::from_parts(66_819_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_price() -> Weight {
-		Weight::from_parts(23_514_000, 3590)
+		Weight::from_parts(21_612_000, 3590)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire_data_set(g: u32, ) -> Weight {
-		Weight::from_parts(99_434_792, 3775)
-			.saturating_add(Weight::from_parts(8_780_385, 0).saturating_mul(g.into()))
+		Weight::from_parts(95_068_896, 3780)
+			.saturating_add(Weight::from_parts(8_652_322, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2679).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(g.into()))
 	}
 	fn grant() -> Weight {
-		Weight::from_parts(40_636_000, 3674)
+		Weight::from_parts(35_403_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(38_332_000, 3674)
+		Weight::from_parts(28_833_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rotate_key(n: u32, ) -> Weight {
-		Weight::from_parts(44_688_973, 3590)
-			.saturating_add(Weight::from_parts(8_952_676, 0).saturating_mul(n.into()))
+		Weight::from_parts(17_639_953, 3590)
+			.saturating_add(Weight::from_parts(9_695_520, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2689).saturating_mul(n.into()))
 	}
 	fn request_access() -> Weight {
-		Weight::from_parts(110_126_000, 3674)
+		Weight::from_parts(118_757_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn approve_request() -> Weight {
-		Weight::from_parts(106_539_000, 3703)
+		Weight::from_parts(107_871_000, 3703)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn reject_request() -> Weight {
-		Weight::from_parts(87_203_000, 3703)
+		Weight::from_parts(64_296_000, 3703)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_request() -> Weight {
-		Weight::from_parts(82_845_000, 3703)
+		Weight::from_parts(85_447_000, 3703)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn record_access() -> Weight {
-		Weight::from_parts(150_351_000, 3674)
+		Weight::from_parts(81_671_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn create_group() -> Weight {
-		Weight::from_parts(86_912_000, 3604)
+		Weight::from_parts(77_455_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(41_217_000, 3565)
+		Weight::from_parts(48_742_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(42_029_000, 3565)
+		Weight::from_parts(47_310_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_group_key() -> Weight {
-		Weight::from_parts(22_652_000, 3565)
+		Weight::from_parts(17_846_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn disband_group() -> Weight {
-		Weight::from_parts(71_794_000, 3604)
+		Weight::from_parts(76_474_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -16,6 +16,7 @@
 // dev
 // --wasm-execution
 // compiled
+// --disable-proof-recording
 // --steps
 // 50
 // --repeat
@@ -63,10 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::PollsEndingAt` (r:1 w:1)
 	/// Proof: `Voting::PollsEndingAt` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::NextRollTicket` (r:1 w:0)
 	/// Proof: `Voting::NextRollTicket` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::VoterCount` (r:1 w:0)
@@ -82,72 +81,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn create_poll(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `146`
-		//  Estimated: `3604`
-		// Minimum execution time: 104_315_000 picoseconds.
-		Weight::from_parts(108_129_354, 3604)
-			// Standard Error: 2_959
-			.saturating_add(Weight::from_parts(310_123, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `6`
+		//  Estimated: `3640`
+		// Minimum execution time: 72_578_000 picoseconds.
+		Weight::from_parts(87_950_894, 3640)
+			// Standard Error: 32_720
+			.saturating_add(Weight::from_parts(1_043_979, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Voting::Polls` (r:1 w:0)
 	/// Proof: `Voting::Polls` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Delegations` (r:1 w:0)
-	/// Proof: `Voting::Delegations` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegationCooldowns` (r:1 w:0)
-	/// Proof: `Voting::DelegationCooldowns` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegatedPower` (r:1 w:0)
-	/// Proof: `Voting::DelegatedPower` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Voters` (r:1 w:1)
+	/// Proof: `Voting::Voters` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Tallies` (r:1 w:1)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Ballots` (r:1 w:1)
 	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::VoterLocks` (r:1 w:1)
-	/// Proof: `Voting::VoterLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2527`
+		//  Measured:  `2289`
 		//  Estimated: `4764`
-		// Minimum execution time: 99_256_000 picoseconds.
-		Weight::from_parts(103_313_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 56_444_000 picoseconds.
+		Weight::from_parts(92_387_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Voting::Polls` (r:1 w:0)
 	/// Proof: `Voting::Polls` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Ballots` (r:1 w:1)
-	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Delegations` (r:1 w:0)
-	/// Proof: `Voting::Delegations` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegationCooldowns` (r:1 w:0)
-	/// Proof: `Voting::DelegationCooldowns` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegatedPower` (r:1 w:0)
-	/// Proof: `Voting::DelegatedPower` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Voters` (r:1 w:1)
+	/// Proof: `Voting::Voters` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Tallies` (r:1 w:1)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::VoterLocks` (r:1 w:1)
-	/// Proof: `Voting::VoterLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Ballots` (r:0 w:1)
+	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2420`
+		//  Measured:  `1826`
 		//  Estimated: `4764`
-		// Minimum execution time: 97_713_000 picoseconds.
-		Weight::from_parts(101_449_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 52_468_000 picoseconds.
+		Weight::from_parts(91_046_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Voting::Polls` (r:1 w:0)
 	/// Proof: `Voting::Polls` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
@@ -159,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `744`
 		//  Estimated: `3758`
-		// Minimum execution time: 37_080_000 picoseconds.
-		Weight::from_parts(39_314_000, 3758)
+		// Minimum execution time: 21_672_000 picoseconds.
+		Weight::from_parts(36_996_000, 3758)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -173,7 +156,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::PollsEndingAt` (r:1 w:1)
 	/// Proof: `Voting::PollsEndingAt` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::PollCalls` (r:1 w:0)
@@ -182,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4968`
 		//  Estimated: `7575`
-		// Minimum execution time: 104_244_000 picoseconds.
-		Weight::from_parts(109_213_000, 7575)
+		// Minimum execution time: 70_225_000 picoseconds.
+		Weight::from_parts(109_984_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -198,30 +181,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::PollCalls` (r:4 w:0)
 	/// Proof: `Voting::PollCalls` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4]`.
 	fn close_due_polls(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1207 + n * (1355 ±0)`
-		//  Estimated: `3604 + n * (6585 ±0)`
-		// Minimum execution time: 3_877_000 picoseconds.
-		Weight::from_parts(12_102_156, 3604)
-			// Standard Error: 87_929
-			.saturating_add(Weight::from_parts(80_909_043, 0).saturating_mul(n.into()))
+		//  Estimated: `3640 + n * (6585 ±0)`
+		// Minimum execution time: 2_333_000 picoseconds.
+		Weight::from_parts(11_408_591, 3640)
+			// Standard Error: 142_525
+			.saturating_add(Weight::from_parts(87_184_542, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 6585).saturating_mul(n.into()))
 	}
-	/// Storage: `Voting::VoterLocks` (r:1 w:1)
-	/// Proof: `Voting::VoterLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegationCooldowns` (r:1 w:0)
-	/// Proof: `Voting::DelegationCooldowns` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Delegations` (r:1 w:0)
-	/// Proof: `Voting::Delegations` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Voters` (r:1 w:1)
+	/// Proof: `Voting::Voters` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -230,11 +209,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn unlock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `747`
+		//  Measured:  `839`
 		//  Estimated: `4764`
-		// Minimum execution time: 58_318_000 picoseconds.
-		Weight::from_parts(61_274_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 36_925_000 picoseconds.
+		Weight::from_parts(70_745_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Voting::VoterRoll` (r:1 w:1)
@@ -247,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3517`
-		// Minimum execution time: 18_264_000 picoseconds.
-		Weight::from_parts(19_596_000, 3517)
+		// Minimum execution time: 9_684_000 picoseconds.
+		Weight::from_parts(14_060_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -260,90 +239,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `119`
 		//  Estimated: `3517`
-		// Minimum execution time: 19_216_000 picoseconds.
-		Weight::from_parts(20_870_000, 3517)
+		// Minimum execution time: 10_345_000 picoseconds.
+		Weight::from_parts(17_997_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Voting::Delegations` (r:1 w:1)
-	/// Proof: `Voting::Delegations` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegationCooldowns` (r:1 w:0)
-	/// Proof: `Voting::DelegationCooldowns` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::VoterLocks` (r:1 w:0)
-	/// Proof: `Voting::VoterLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegatedPower` (r:1 w:1)
-	/// Proof: `Voting::DelegatedPower` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Voters` (r:2 w:2)
+	/// Proof: `Voting::Voters` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `747`
-		//  Estimated: `4764`
-		// Minimum execution time: 62_887_000 picoseconds.
-		Weight::from_parts(66_534_000, 4764)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1165`
+		//  Estimated: `6978`
+		// Minimum execution time: 48_482_000 picoseconds.
+		Weight::from_parts(90_805_000, 6978)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Voting::Delegations` (r:1 w:1)
-	/// Proof: `Voting::Delegations` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegatedPower` (r:1 w:1)
-	/// Proof: `Voting::DelegatedPower` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::VoterLocks` (r:2 w:0)
-	/// Proof: `Voting::VoterLocks` (`max_values`: None, `max_size`: Some(433), added: 2908, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::Voters` (r:2 w:2)
+	/// Proof: `Voting::Voters` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::DelegationCooldowns` (r:0 w:1)
-	/// Proof: `Voting::DelegationCooldowns` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `994`
-		//  Estimated: `6806`
-		// Minimum execution time: 68_568_000 picoseconds.
-		Weight::from_parts(72_325_000, 6806)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `1213`
+		//  Estimated: `6978`
+		// Minimum execution time: 46_840_000 picoseconds.
+		Weight::from_parts(66_119_000, 6978)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_poll(o: u32, ) -> Weight {
-		Weight::from_parts(108_129_354, 3604)
-			.saturating_add(Weight::from_parts(310_123, 0).saturating_mul(o.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(87_950_894, 3640)
+			.saturating_add(Weight::from_parts(1_043_979, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(103_313_000, 4764)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(92_387_000, 4764)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(101_449_000, 4764)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(91_046_000, 4764)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(39_314_000, 3758)
+		Weight::from_parts(36_996_000, 3758)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(109_213_000, 7575)
+		Weight::from_parts(109_984_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn close_due_polls(n: u32, ) -> Weight {
-		Weight::from_parts(12_102_156, 3604)
-			.saturating_add(Weight::from_parts(80_909_043, 0).saturating_mul(n.into()))
+		Weight::from_parts(11_408_591, 3640)
+			.saturating_add(Weight::from_parts(87_184_542, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -351,28 +314,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6585).saturating_mul(n.into()))
 	}
 	fn unlock() -> Weight {
-		Weight::from_parts(61_274_000, 4764)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(70_745_000, 4764)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_voter() -> Weight {
-		Weight::from_parts(19_596_000, 3517)
+		Weight::from_parts(14_060_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_voter() -> Weight {
-		Weight::from_parts(20_870_000, 3517)
+		Weight::from_parts(17_997_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(66_534_000, 4764)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(90_805_000, 6978)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(72_325_000, 6806)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(66_119_000, 6978)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }
