@@ -320,14 +320,16 @@ mod benchmarks {
 	fn close_due_polls(
 		n: Linear<0, { T::MaxPollsEndingPerBlock::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let proposer = proposer::<T>();
 		let start = now::<T>();
 		let end = start.saturating_add(T::MinVotingPeriod::get());
 		let schedule = Schedule { start, end, reveal_end: None };
 		let mut polls = Vec::new();
 		for index in 0..n {
+			// A proposer per poll: each release of a deposit reads and writes an account and
+			// its holds of its own (one proposer for all would be read once, from the cache).
+			let proposer = funded::<T>("proposer", index.saturating_add(1), 1);
 			let poll_id = Pallet::<T>::do_create_poll(
-				proposer.clone(),
+				proposer,
 				title::<T>(),
 				[7u8; 32],
 				options::<T>(T::MaxOptions::get()),
