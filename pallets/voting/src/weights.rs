@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3640`
-		// Minimum execution time: 72_578_000 picoseconds.
-		Weight::from_parts(87_950_894, 3640)
-			// Standard Error: 32_720
-			.saturating_add(Weight::from_parts(1_043_979, 0).saturating_mul(o.into()))
+		// Minimum execution time: 71_527_000 picoseconds.
+		Weight::from_parts(80_606_255, 3640)
+			// Standard Error: 19_907
+			.saturating_add(Weight::from_parts(485_549, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2289`
 		//  Estimated: `4764`
-		// Minimum execution time: 56_444_000 picoseconds.
-		Weight::from_parts(92_387_000, 4764)
+		// Minimum execution time: 55_943_000 picoseconds.
+		Weight::from_parts(65_327_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1826`
 		//  Estimated: `4764`
-		// Minimum execution time: 52_468_000 picoseconds.
-		Weight::from_parts(91_046_000, 4764)
+		// Minimum execution time: 50_545_000 picoseconds.
+		Weight::from_parts(57_946_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `744`
 		//  Estimated: `3758`
-		// Minimum execution time: 21_672_000 picoseconds.
-		Weight::from_parts(36_996_000, 3758)
+		// Minimum execution time: 20_781_000 picoseconds.
+		Weight::from_parts(23_335_000, 3758)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4968`
 		//  Estimated: `7575`
-		// Minimum execution time: 70_225_000 picoseconds.
-		Weight::from_parts(109_984_000, 7575)
+		// Minimum execution time: 69_153_000 picoseconds.
+		Weight::from_parts(74_801_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -178,25 +178,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Results` (`max_values`: None, `max_size`: Some(321), added: 2796, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Tallies` (r:4 w:0)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:4 w:4)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::PollCalls` (r:4 w:0)
 	/// Proof: `Voting::PollCalls` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 4]`.
 	fn close_due_polls(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1207 + n * (1355 ±0)`
-		//  Estimated: `3640 + n * (6585 ±0)`
-		// Minimum execution time: 2_333_000 picoseconds.
-		Weight::from_parts(11_408_591, 3640)
-			// Standard Error: 142_525
-			.saturating_add(Weight::from_parts(87_184_542, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+		//  Measured:  `1134 + n * (1534 ±0)`
+		//  Estimated: `3494 + n * (6585 ±0)`
+		// Minimum execution time: 2_233_000 picoseconds.
+		Weight::from_parts(3_857_561, 3494)
+			// Standard Error: 29_721
+			.saturating_add(Weight::from_parts(63_630_586, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 6585).saturating_mul(n.into()))
 	}
 	/// Storage: `Voting::Voters` (r:1 w:1)
@@ -211,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `839`
 		//  Estimated: `4764`
-		// Minimum execution time: 36_925_000 picoseconds.
-		Weight::from_parts(70_745_000, 4764)
+		// Minimum execution time: 36_234_000 picoseconds.
+		Weight::from_parts(41_131_000, 4764)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -226,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3517`
-		// Minimum execution time: 9_684_000 picoseconds.
-		Weight::from_parts(14_060_000, 3517)
+		// Minimum execution time: 9_494_000 picoseconds.
+		Weight::from_parts(10_786_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -239,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `119`
 		//  Estimated: `3517`
-		// Minimum execution time: 10_345_000 picoseconds.
-		Weight::from_parts(17_997_000, 3517)
+		// Minimum execution time: 10_185_000 picoseconds.
+		Weight::from_parts(11_156_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -254,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `6978`
-		// Minimum execution time: 48_482_000 picoseconds.
-		Weight::from_parts(90_805_000, 6978)
+		// Minimum execution time: 45_467_000 picoseconds.
+		Weight::from_parts(56_885_000, 6978)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -269,8 +268,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1213`
 		//  Estimated: `6978`
-		// Minimum execution time: 46_840_000 picoseconds.
-		Weight::from_parts(66_119_000, 6978)
+		// Minimum execution time: 42_844_000 picoseconds.
+		Weight::from_parts(50_956_000, 6978)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -279,62 +278,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_poll(o: u32, ) -> Weight {
-		Weight::from_parts(87_950_894, 3640)
-			.saturating_add(Weight::from_parts(1_043_979, 0).saturating_mul(o.into()))
+		Weight::from_parts(80_606_255, 3640)
+			.saturating_add(Weight::from_parts(485_549, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(92_387_000, 4764)
+		Weight::from_parts(65_327_000, 4764)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(91_046_000, 4764)
+		Weight::from_parts(57_946_000, 4764)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(36_996_000, 3758)
+		Weight::from_parts(23_335_000, 3758)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(109_984_000, 7575)
+		Weight::from_parts(74_801_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn close_due_polls(n: u32, ) -> Weight {
-		Weight::from_parts(11_408_591, 3640)
-			.saturating_add(Weight::from_parts(87_184_542, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+		Weight::from_parts(3_857_561, 3494)
+			.saturating_add(Weight::from_parts(63_630_586, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 6585).saturating_mul(n.into()))
 	}
 	fn unlock() -> Weight {
-		Weight::from_parts(70_745_000, 4764)
+		Weight::from_parts(41_131_000, 4764)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_voter() -> Weight {
-		Weight::from_parts(14_060_000, 3517)
+		Weight::from_parts(10_786_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_voter() -> Weight {
-		Weight::from_parts(17_997_000, 3517)
+		Weight::from_parts(11_156_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(90_805_000, 6978)
+		Weight::from_parts(56_885_000, 6978)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(66_119_000, 6978)
+		Weight::from_parts(50_956_000, 6978)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
