@@ -42,3 +42,19 @@ pub fn local_testnet_config() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// The `production` chain: no sudo key and production track bars, but also no validators and
+/// no balances. It is the starting point of a new network: export it with
+/// `build-spec --chain production`, fill in the validators' keys and the initial balances,
+/// then share the raw spec (see `docs/governance.md`).
+pub fn production_config() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Sharechain")
+		.with_id("sharechain")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(
+			sharechain_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+		)
+		.with_properties(properties())
+		.build())
+}

@@ -24,6 +24,7 @@ mod benchmarks;
 pub mod chain_extension;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 extern crate alloc;
 
@@ -36,6 +37,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
+pub use governance::pallet_custom_origins;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
 #[cfg(any(feature = "std", test))]
@@ -75,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("sharechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("sharechain-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -241,6 +243,10 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Voting = pallet_voting;
+
+	/// The origins of the governance tracks below `Root` (see [`crate::governance`]).
+	#[runtime::pallet_index(23)]
+	pub type Origins = pallet_custom_origins;
 
 	// Smart contracts start at index 30.
 	#[runtime::pallet_index(30)]

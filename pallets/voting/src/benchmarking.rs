@@ -104,6 +104,27 @@ fn max_call<T: Config>() -> CallOf<T> {
 	frame_system::Call::<T>::remark { remark: vec![0u8; length] }.into()
 }
 
+/// A track that may carry [`max_call`], given bars that any poll on `electorate` meets and no
+/// enactment delay, so that a passed call is enacted when its poll closes.
+fn bench_track<T: Config>(electorate: Electorate) -> Result<TrackId, BenchmarkError> {
+	let call = max_call::<T>();
+	let track = T::Tracks::tracks()
+		.into_iter()
+		.map(|(id, _)| id)
+		.find(|id| T::Tracks::allows(*id, &call))
+		.ok_or(BenchmarkError::Stop("no track may carry a remark"))?;
+	let info = TrackInfo {
+		electorate,
+		min_turnout: Perbill::zero(),
+		min_approval: Perbill::zero(),
+		decision_deposit: T::PollDeposit::get(),
+		min_voting_period: T::MinVotingPeriod::get(),
+		enactment_delay: Zero::zero(),
+	};
+	Tracks::<T>::insert(track, info);
+	Ok(track)
+}
+
 /// Create a poll starting now with `option_count` options, closing in the first block (after
 /// the minimal periods) that still has room in `PollsEndingAt`.
 fn new_poll<T: Config>(
@@ -125,16 +146,25 @@ fn new_poll<T: Config>(
 		};
 		let schedule = Schedule { start, end, reveal_end };
 		if !PollsEndingAt::<T>::get(schedule.closes_at()).is_full() {
+			let track = match call {
+				Some(_) => Some(bench_track::<T>(electorate)?),
+				None => None,
+			};
+			let labels = match call {
+				Some(_) => vec![AYE.to_vec(), NAY.to_vec()],
+				None => options::<T>(option_count),
+			};
 			let poll_id = Pallet::<T>::do_create_poll(
 				proposer.clone(),
 				title::<T>(),
 				[7u8; 32],
-				options::<T>(option_count),
+				labels,
 				electorate,
 				ballot_mode,
 				schedule,
 				Perbill::from_percent(0),
 				Perbill::from_percent(0),
+				track,
 				call,
 			)?;
 			return Ok(poll_id);
@@ -186,6 +216,7 @@ fn closes_at<T: Config>(poll_id: PollId) -> Result<BlockNumberFor<T>, BenchmarkE
 mod benchmarks {
 	use super::*;
 
+	/// An opinion poll (no call) with `o` maximal labels.
 	#[benchmark]
 	fn create_poll(o: Linear<2, { T::MaxOptions::get() }>) -> Result<(), BenchmarkError> {
 		let proposer = funded_caller::<T>(proposer_deposits::<T>());
@@ -195,7 +226,7 @@ mod benchmarks {
 		let poll_id = NextPollId::<T>::get();
 
 		#[extrinsic_call]
-		_(
+		create_poll(
 			RawOrigin::Signed(proposer),
 			title::<T>(),
 			[7u8; 32],
@@ -205,10 +236,47 @@ mod benchmarks {
 			schedule,
 			Perbill::from_percent(50),
 			Perbill::from_percent(50),
+			None,
+			None,
+		);
+
+		assert!(Polls::<T>::contains_key(poll_id));
+		Ok(())
+	}
+
+	/// A referendum: `aye`/`nay`, a call of `MaxCallLength` bytes, on a track with an
+	/// enactment delay (its enactment block is reserved in `EnactmentsDue`).
+	#[benchmark]
+	fn create_referendum() -> Result<(), BenchmarkError> {
+		let proposer = funded_caller::<T>(proposer_deposits::<T>());
+		let start = now::<T>();
+		let end = start.saturating_add(T::MinVotingPeriod::get());
+		let schedule = Schedule { start, end, reveal_end: None };
+		let poll_id = NextPollId::<T>::get();
+		let track = bench_track::<T>(Electorate::VoterRoll)?;
+		Tracks::<T>::mutate(track, |info| {
+			if let Some(info) = info {
+				info.enactment_delay = T::MinVotingPeriod::get();
+			}
+		});
+
+		#[extrinsic_call]
+		create_poll(
+			RawOrigin::Signed(proposer),
+			title::<T>(),
+			[7u8; 32],
+			vec![AYE.to_vec(), NAY.to_vec()],
+			Electorate::VoterRoll,
+			BallotMode::Public,
+			schedule,
+			Perbill::from_percent(50),
+			Perbill::from_percent(50),
+			Some(track),
 			Some(Box::new(max_call::<T>())),
 		);
 
 		assert!(PollCalls::<T>::contains_key(poll_id));
+		assert!(!EnactmentsDue::<T>::get(end.saturating_add(T::MinVotingPeriod::get())).is_empty());
 		Ok(())
 	}
 
@@ -323,6 +391,7 @@ mod benchmarks {
 		let start = now::<T>();
 		let end = start.saturating_add(T::MinVotingPeriod::get());
 		let schedule = Schedule { start, end, reveal_end: None };
+		let track = bench_track::<T>(Electorate::TokenWeighted)?;
 		let mut polls = Vec::new();
 		for index in 0..n {
 			// A proposer per poll: each release of a deposit reads and writes an account and
@@ -332,12 +401,13 @@ mod benchmarks {
 				proposer,
 				title::<T>(),
 				[7u8; 32],
-				options::<T>(T::MaxOptions::get()),
+				vec![AYE.to_vec(), NAY.to_vec()],
 				Electorate::TokenWeighted,
 				BallotMode::Public,
 				schedule,
 				Perbill::from_percent(0),
 				Perbill::from_percent(0),
+				Some(track),
 				Some(max_call::<T>()),
 			)?;
 			let voter = funded::<T>("voter", index, 0);

@@ -1,13 +1,13 @@
 //! Test runtime for the voting pallet: System, Balances and Voting.
 
-use crate as pallet_voting;
+use crate::{self as pallet_voting, Electorate, TrackId, TrackInfo, TrackOrigins};
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
+	assert_ok, derive_impl, ord_parameter_types, parameter_types,
+	traits::{ConstU32, ConstU64, EitherOfDiverse},
 	weights::Weight,
 };
-use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_runtime::{BuildStorage, Perbill};
 
 /// Account ids of the test runtime.
 pub type AccountId = u64;
@@ -60,6 +60,86 @@ pub const MAX_POLLS_PER_VOTER: u32 = 3;
 pub const MIN_PERIOD: BlockNumber = 5;
 /// Longest voting or reveal period, and longest start delay.
 pub const MAX_PERIOD: BlockNumber = 100;
+
+/// Track with the `Root` origin over token-weighted votes, without bars: any call.
+pub const ROOT_TRACK: TrackId = 0;
+/// Track with the `Root` origin over the voter roll, without bars: any call.
+pub const ROLL_TRACK: TrackId = 1;
+/// Track whose passed calls are dispatched as signed by [`ADMIN`], with real bars
+/// ([`admin_track`]): only roll calls and `remark_with_event`.
+pub const ADMIN_TRACK: TrackId = 2;
+/// A track defined in code without bars in storage: it accepts no poll.
+pub const BARLESS_TRACK: TrackId = 3;
+/// Track whose passed calls are dispatched as signed by [`ADMIN`], any call, without bars:
+/// for calls that re-enter the pallet (`close`, `enact`) during their own enactment.
+pub const SIGNED_TRACK: TrackId = 4;
+/// The account whose signed origin the admin track dispatches with: it may keep the roll.
+pub const ADMIN: AccountId = 99;
+
+ord_parameter_types! {
+	pub const Admin: AccountId = ADMIN;
+}
+
+/// The bars of [`ADMIN_TRACK`].
+pub fn admin_track() -> TrackInfo<Balance, BlockNumber> {
+	TrackInfo {
+		electorate: Electorate::TokenWeighted,
+		min_turnout: Perbill::from_percent(20),
+		min_approval: Perbill::from_percent(60),
+		decision_deposit: 500,
+		min_voting_period: 10,
+		enactment_delay: 5,
+	}
+}
+
+/// Bars that any poll meets, on `electorate`.
+pub fn open_track(electorate: Electorate) -> TrackInfo<Balance, BlockNumber> {
+	TrackInfo {
+		electorate,
+		min_turnout: Perbill::zero(),
+		min_approval: Perbill::zero(),
+		decision_deposit: DEPOSIT,
+		min_voting_period: MIN_PERIOD,
+		enactment_delay: 0,
+	}
+}
+
+/// The tracks of the test runtime.
+pub struct TestTracks;
+
+impl TrackOrigins<RuntimeCall, RuntimeOrigin> for TestTracks {
+	fn tracks() -> Vec<(TrackId, &'static str)> {
+		vec![
+			(ROOT_TRACK, "root"),
+			(ROLL_TRACK, "roll"),
+			(ADMIN_TRACK, "admin"),
+			(BARLESS_TRACK, "barless"),
+			(SIGNED_TRACK, "signed"),
+		]
+	}
+
+	fn origin(track: TrackId) -> Option<RuntimeOrigin> {
+		match track {
+			ROOT_TRACK | ROLL_TRACK | BARLESS_TRACK => Some(RuntimeOrigin::root()),
+			ADMIN_TRACK | SIGNED_TRACK => Some(RuntimeOrigin::signed(ADMIN)),
+			_ => None,
+		}
+	}
+
+	fn allows(track: TrackId, call: &RuntimeCall) -> bool {
+		match track {
+			ROOT_TRACK | ROLL_TRACK | BARLESS_TRACK | SIGNED_TRACK => true,
+			ADMIN_TRACK => matches!(
+				call,
+				RuntimeCall::Voting(
+					pallet_voting::Call::add_voter { .. }
+						| pallet_voting::Call::remove_voter { .. }
+				) | RuntimeCall::System(frame_system::Call::remark_with_event { .. })
+			),
+			_ => false,
+		}
+	}
+}
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -115,7 +195,9 @@ impl pallet_voting::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type RuntimeCall = RuntimeCall;
-	type RosterOrigin = EnsureRoot<AccountId>;
+	type RosterOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Admin, AccountId>>;
+	type Tracks = TestTracks;
+	type TrackAdminOrigin = EnsureRoot<AccountId>;
 	type PollDeposit = ConstU64<DEPOSIT>;
 	type FeeReserve = ConstU64<FEE_RESERVE>;
 	type MaxOptions = ConstU32<MAX_OPTIONS>;
@@ -170,7 +252,21 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.expect("balances genesis builds");
-		pallet_voting::GenesisConfig::<Test> { voters: self.voters }
+		let wide = |info: TrackInfo<Balance, BlockNumber>| TrackInfo {
+			decision_deposit: u128::from(info.decision_deposit),
+			electorate: info.electorate,
+			min_turnout: info.min_turnout,
+			min_approval: info.min_approval,
+			min_voting_period: info.min_voting_period,
+			enactment_delay: info.enactment_delay,
+		};
+		let tracks = vec![
+			(ROOT_TRACK, wide(open_track(Electorate::TokenWeighted))),
+			(ROLL_TRACK, wide(open_track(Electorate::VoterRoll))),
+			(ADMIN_TRACK, wide(admin_track())),
+			(SIGNED_TRACK, wide(open_track(Electorate::TokenWeighted))),
+		];
+		pallet_voting::GenesisConfig::<Test> { voters: self.voters, tracks }
 			.assimilate_storage(&mut storage)
 			.expect("voting genesis builds");
 		let mut ext = sp_io::TestExternalities::new(storage);

@@ -31,6 +31,11 @@ fn percent(x: u32) -> Perbill {
 	Perbill::from_percent(x)
 }
 
+/// The options of a referendum.
+fn aye_nay() -> Vec<Vec<u8>> {
+	vec![AYE.to_vec(), NAY.to_vec()]
+}
+
 fn labels(count: usize) -> Vec<Vec<u8>> {
 	(0..count).map(|i| format!("option {i}").into_bytes()).collect()
 }
@@ -48,6 +53,7 @@ struct NewPoll {
 	schedule: Schedule<BlockNumber>,
 	quorum: Perbill,
 	threshold: Perbill,
+	track: Option<TrackId>,
 	call: Option<RuntimeCall>,
 }
 
@@ -63,6 +69,7 @@ impl NewPoll {
 			schedule: Schedule { start: START, end: END, reveal_end: None },
 			quorum: Perbill::zero(),
 			threshold: Perbill::zero(),
+			track: None,
 			call: None,
 		}
 	}
@@ -79,8 +86,19 @@ impl NewPoll {
 		Self { schedule: Schedule { end, ..self.schedule }, ..self }
 	}
 
+	/// Make it a referendum (options `aye`, `nay`) carrying `call` on the bar-less `Root`
+	/// track of the poll's electorate.
 	fn with_call(self, call: RuntimeCall) -> Self {
-		Self { call: Some(call), ..self }
+		let track = match self.electorate {
+			Electorate::TokenWeighted => ROOT_TRACK,
+			Electorate::VoterRoll => ROLL_TRACK,
+		};
+		self.on_track(track, call)
+	}
+
+	/// Make it a referendum (options `aye`, `nay`) carrying `call` on `track`.
+	fn on_track(self, track: TrackId, call: RuntimeCall) -> Self {
+		Self { call: Some(call), track: Some(track), options: aye_nay(), ..self }
 	}
 
 	fn with_rules(self, quorum: Perbill, threshold: Perbill) -> Self {
@@ -98,6 +116,7 @@ impl NewPoll {
 			self.schedule,
 			self.quorum,
 			self.threshold,
+			self.track,
 			self.call.map(Box::new),
 		)
 	}
@@ -212,6 +231,8 @@ fn create_poll_works() {
 				roll_cutoff: 0,
 				roll_size: 0,
 				has_call: false,
+				track: None,
+				enact_at: None,
 			})
 		);
 		assert_eq!(held(ALICE), DEPOSIT);
@@ -229,6 +250,7 @@ fn create_poll_works() {
 				electorate: Electorate::TokenWeighted,
 				ballot_mode: BallotMode::Public,
 				closes_at: END,
+				track: None,
 			}
 			.into(),
 		);
@@ -248,15 +270,22 @@ fn create_poll_accepts_maximal_inputs_and_stores_the_call() {
 		let call = add_voter_call(EVE);
 		let poll_id = NewPoll {
 			title: vec![b't'; MAX_TITLE_LENGTH as usize],
-			options: (0..MAX_OPTIONS).map(|_| vec![b'o'; MAX_OPTION_LENGTH as usize]).collect(),
 			..NewPoll::secret(Electorate::VoterRoll)
 		}
 		.with_call(call.clone())
 		.create();
+		let maximal = NewPoll {
+			title: vec![b't'; MAX_TITLE_LENGTH as usize],
+			options: (0..MAX_OPTIONS).map(|_| vec![b'o'; MAX_OPTION_LENGTH as usize]).collect(),
+			..NewPoll::public(Electorate::VoterRoll)
+		}
+		.ending(END + 1)
+		.create();
+		assert_eq!(Polls::<Test>::get(maximal).map(|info| info.option_count), Some(MAX_OPTIONS));
 
 		let info = Polls::<Test>::get(poll_id).expect("stored");
 		assert!(info.has_call);
-		assert_eq!(info.option_count, MAX_OPTIONS);
+		assert_eq!(info.option_count, 2);
 		assert_eq!(
 			PollCalls::<Test>::get(poll_id).map(|bytes| bytes.into_inner()),
 			Some(call.encode())
@@ -296,6 +325,7 @@ fn create_poll_fails_for_bad_origin() {
 				poll.schedule,
 				poll.quorum,
 				poll.threshold,
+				None,
 				None,
 			),
 			DispatchError::BadOrigin
@@ -1154,6 +1184,7 @@ fn poll_closes_on_its_own_at_its_end() {
 			approved: true,
 			passed: true,
 			enactment: None,
+			enact_at: None,
 			closed_at: END,
 		};
 		assert_eq!(final_result(poll_id), expected);
@@ -1499,6 +1530,329 @@ fn enactment_weight_is_accounted() {
 			post_info.actual_weight,
 			Some(<() as crate::WeightInfo>::close().saturating_add(call_weight))
 		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracks
+// ---------------------------------------------------------------------------------------------
+
+/// A poll on the admin track that meets its bar exactly: token-weighted, quorum 20%,
+/// threshold 60%, voting for its minimum 10 blocks, carrying `call`.
+fn admin_poll(call: RuntimeCall) -> NewPoll {
+	NewPoll::public(Electorate::TokenWeighted)
+		.with_rules(percent(20), percent(60))
+		.on_track(ADMIN_TRACK, call)
+}
+
+#[test]
+fn a_call_needs_a_track_and_a_track_needs_a_call() {
+	build_and_execute(|| {
+		let without_track = NewPoll {
+			track: None,
+			..NewPoll::public(Electorate::VoterRoll).with_call(add_voter_call(EVE))
+		};
+		assert_noop!(without_track.dispatch(), Error::<Test>::CallWithoutTrack);
+		let without_call =
+			NewPoll { track: Some(ROOT_TRACK), ..NewPoll::public(Electorate::TokenWeighted) };
+		assert_noop!(without_call.dispatch(), Error::<Test>::TrackWithoutCall);
+	});
+}
+
+#[test]
+fn a_referendum_has_exactly_the_options_aye_and_nay() {
+	build_and_execute(|| {
+		let call = add_voter_call(EVE);
+		for options in [
+			vec![b"nay".to_vec(), b"aye".to_vec()],
+			vec![b"Reject".to_vec(), b"Approve".to_vec()],
+			vec![b"aye".to_vec(), b"nay".to_vec(), b"abstain".to_vec()],
+		] {
+			assert_noop!(
+				NewPoll { options, ..admin_poll(call.clone()) }.dispatch(),
+				Error::<Test>::NotAyeNay
+			);
+		}
+		assert_ok!(admin_poll(call).dispatch());
+	});
+}
+
+#[test]
+fn unknown_tracks_and_tracks_without_bars_are_refused() {
+	build_and_execute(|| {
+		assert_noop!(
+			admin_poll(add_voter_call(EVE)).on_track(9, add_voter_call(EVE)).dispatch(),
+			Error::<Test>::UnknownTrack
+		);
+		assert_noop!(
+			admin_poll(add_voter_call(EVE)).on_track(BARLESS_TRACK, add_voter_call(EVE)).dispatch(),
+			Error::<Test>::UnknownTrack
+		);
+	});
+}
+
+#[test]
+fn every_bar_of_a_track_is_enforced() {
+	build_and_execute(|| {
+		let call = add_voter_call(EVE);
+		assert_noop!(
+			NewPoll { electorate: Electorate::VoterRoll, ..admin_poll(call.clone()) }.dispatch(),
+			Error::<Test>::WrongElectorate
+		);
+		assert_noop!(
+			admin_poll(call.clone()).with_rules(percent(19), percent(60)).dispatch(),
+			Error::<Test>::TurnoutBelowTrack
+		);
+		assert_noop!(
+			admin_poll(call.clone()).with_rules(percent(20), percent(59)).dispatch(),
+			Error::<Test>::ApprovalBelowTrack
+		);
+		assert_noop!(
+			admin_poll(call.clone()).ending(START + 9).dispatch(),
+			Error::<Test>::PeriodBelowTrack
+		);
+		// The admin track may not carry a call outside its origin's reach.
+		assert_noop!(admin_poll(remark_call(1)).dispatch(), Error::<Test>::CallNotOnTrack);
+		assert_noop!(
+			admin_poll(RuntimeCall::System(frame_system::Call::set_code { code: vec![1] }))
+				.dispatch(),
+			Error::<Test>::CallNotOnTrack
+		);
+
+		// Exactly at the bar: accepted, holding the track's decision deposit.
+		let poll_id = admin_poll(call).create();
+		let info = Polls::<Test>::get(poll_id).expect("stored");
+		assert_eq!(info.track, Some(ADMIN_TRACK));
+		assert_eq!(info.deposit, admin_track().decision_deposit);
+		assert_eq!(info.enact_at, Some(END + admin_track().enactment_delay));
+		assert_eq!(held(ALICE), admin_track().decision_deposit);
+		assert_eq!(EnactmentsDue::<Test>::get(END + 5).into_inner(), vec![poll_id]);
+	});
+}
+
+#[test]
+fn opinion_polls_keep_their_freedom() {
+	build_and_execute(|| {
+		// No call: any electorate, no quorum, no threshold, the shortest period.
+		let poll_id = NewPoll::public(Electorate::VoterRoll).ending(START + MIN_PERIOD).create();
+		let info = Polls::<Test>::get(poll_id).expect("stored");
+		assert_eq!((info.track, info.enact_at, info.deposit), (None, None, DEPOSIT));
+	});
+}
+
+#[test]
+fn a_fresh_account_cannot_capture_a_track() {
+	build_and_execute(|| {
+		// A fresh account with just enough for the decision deposit and fees.
+		let attacker: AccountId = 50;
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(BOB), attacker, 600));
+		let capture = |rules: (u32, u32), end: BlockNumber| NewPoll {
+			proposer: attacker,
+			..admin_poll(add_voter_call(attacker))
+				.with_rules(percent(rules.0), percent(rules.1))
+				.ending(end)
+		};
+		// The smallest numbers it can choose are refused...
+		assert_noop!(
+			capture((0, 0), START + MIN_PERIOD).dispatch(),
+			Error::<Test>::TurnoutBelowTrack
+		);
+		assert_noop!(
+			capture((20, 0), START + MIN_PERIOD).dispatch(),
+			Error::<Test>::ApprovalBelowTrack
+		);
+		assert_noop!(
+			capture((20, 60), START + MIN_PERIOD).dispatch(),
+			Error::<Test>::PeriodBelowTrack
+		);
+		// ... and at the track's bar, voting alone does not reach the turnout.
+		let poll_id = capture((20, 60), END).create();
+		vote(attacker, poll_id, 0);
+		run_to_block(END + admin_track().enactment_delay);
+
+		let result = final_result(poll_id);
+		assert!(!result.quorum_reached && !result.passed);
+		assert_eq!((result.enactment, result.enact_at), (None, None));
+		assert!(!VoterRoll::<Test>::contains_key(attacker));
+		assert!(EnactmentsDue::<Test>::iter().next().is_none());
+		assert_eq!(held(attacker), 0);
+	});
+}
+
+#[test]
+fn a_passed_call_is_enacted_with_the_track_origin_after_the_delay() {
+	build_and_execute(|| {
+		let add = admin_poll(add_voter_call(EVE)).create();
+		let remark = admin_poll(RuntimeCall::System(frame_system::Call::remark_with_event {
+			remark: b"hello".to_vec(),
+		}))
+		.create();
+		for poll_id in [add, remark] {
+			vote(BOB, poll_id, 0);
+			vote(CHARLIE, poll_id, 0);
+		}
+		let enact_at = END + admin_track().enactment_delay;
+
+		// Passed at its end: the call is public and pending, not run.
+		run_to_block(END);
+		let result = final_result(add);
+		assert!(result.passed);
+		assert_eq!((result.enactment, result.enact_at), (None, Some(enact_at)));
+		System::assert_has_event(Event::EnactmentScheduled { poll_id: add, at: enact_at }.into());
+		assert!(!VoterRoll::<Test>::contains_key(EVE));
+		assert_noop!(
+			Voting::enact(RuntimeOrigin::signed(EVE), add),
+			Error::<Test>::EnactmentNotDue
+		);
+
+		// Enacted in its enactment block, as signed by the track's account.
+		run_to_block(enact_at);
+		assert_eq!(final_result(add).enactment, Some(Ok(())));
+		assert!(VoterRoll::<Test>::contains_key(EVE));
+		System::assert_has_event(Event::Enacted { poll_id: add, result: Ok(()) }.into());
+		assert_eq!(final_result(remark).enactment, Some(Ok(())));
+		use sp_runtime::traits::Hash as _;
+		System::assert_has_event(
+			frame_system::Event::Remarked {
+				sender: ADMIN,
+				hash: <Test as frame_system::Config>::Hashing::hash(b"hello"),
+			}
+			.into(),
+		);
+		assert!(EnactmentsDue::<Test>::get(enact_at).is_empty());
+
+		// A second enactment is refused.
+		assert_noop!(Voting::enact(RuntimeOrigin::signed(EVE), add), Error::<Test>::AlreadyEnacted);
+	});
+}
+
+#[test]
+fn enact_runs_a_due_enactment_the_hook_missed_and_refuses_the_rest() {
+	build_and_execute(|| {
+		let passed = admin_poll(add_voter_call(EVE)).create();
+		let failed = admin_poll(add_voter_call(DAVE)).create();
+		let opinion = NewPoll::public(Electorate::TokenWeighted).create();
+		vote(BOB, passed, 0);
+		vote(CHARLIE, passed, 0);
+		assert_noop!(
+			Voting::enact(RuntimeOrigin::signed(EVE), passed),
+			Error::<Test>::PollNotEnded
+		);
+		assert_noop!(Voting::enact(RuntimeOrigin::signed(EVE), 99), Error::<Test>::UnknownPoll);
+		run_to_block(END);
+		assert_noop!(Voting::enact(RuntimeOrigin::signed(EVE), failed), Error::<Test>::NotPassed);
+		assert_noop!(Voting::enact(RuntimeOrigin::signed(EVE), opinion), Error::<Test>::NotPassed);
+		// The failed poll gave up its place in the enactment block.
+		assert_eq!(EnactmentsDue::<Test>::get(END + 5).into_inner(), vec![passed]);
+
+		// As if the hook of the enactment block had not run: anyone may enact.
+		System::set_block_number(END + 5);
+		assert_ok!(Voting::enact(RuntimeOrigin::signed(EVE), passed));
+		assert!(VoterRoll::<Test>::contains_key(EVE));
+		assert!(EnactmentsDue::<Test>::get(END + 5).is_empty());
+		assert_noop!(
+			Voting::enact(RuntimeOrigin::signed(EVE), passed),
+			Error::<Test>::AlreadyEnacted
+		);
+	});
+}
+
+#[test]
+fn a_track_origin_can_do_nothing_outside_its_track() {
+	build_and_execute(|| {
+		use sp_runtime::traits::Dispatchable;
+		let admin = || TestTracks::origin(ADMIN_TRACK).expect("the admin track has an origin");
+		// Root-only calls fail with `BadOrigin` for the admin track's origin.
+		let set_code = RuntimeCall::System(frame_system::Call::set_code { code: vec![1] });
+		assert_eq!(set_code.dispatch(admin()).map_err(|e| e.error), Err(DispatchError::BadOrigin));
+		let set_track = RuntimeCall::Voting(crate::Call::set_track {
+			track: ADMIN_TRACK,
+			info: open_track(Electorate::TokenWeighted),
+		});
+		assert_eq!(set_track.dispatch(admin()).map_err(|e| e.error), Err(DispatchError::BadOrigin));
+		// Its own calls work.
+		assert_ok!(add_voter_call(EVE).dispatch(admin()));
+	});
+}
+
+#[test]
+fn a_call_re_entering_close_or_enact_for_its_own_poll_is_refused() {
+	build_and_execute(|| {
+		// Another open poll of the proposer: its deposit must stay held.
+		let other = NewPoll::public(Electorate::TokenWeighted).ending(END + 5).create();
+		let next = NextPollId::<Test>::get();
+		let reclose = NewPoll::public(Electorate::TokenWeighted)
+			.on_track(SIGNED_TRACK, RuntimeCall::Voting(crate::Call::close { poll_id: next }))
+			.create();
+		let reenact = NewPoll::public(Electorate::TokenWeighted)
+			.on_track(SIGNED_TRACK, RuntimeCall::Voting(crate::Call::enact { poll_id: next + 1 }))
+			.create();
+		assert_eq!((reclose, reenact), (next, next + 1));
+		vote(BOB, reclose, 0);
+		vote(BOB, reenact, 0);
+		run_to_block(END);
+
+		let outcome = |poll_id| final_result(poll_id).enactment;
+		assert_eq!(outcome(reclose), Some(Err(Error::<Test>::AlreadyClosed.into())));
+		assert_eq!(outcome(reenact), Some(Err(Error::<Test>::AlreadyEnacted.into())));
+		// Each deposit was released once: the other poll's is still held.
+		assert_eq!(held(ALICE), DEPOSIT);
+		assert!(Results::<Test>::get(other).is_none());
+	});
+}
+
+#[test]
+fn enactment_blocks_are_bounded() {
+	build_and_execute(|| {
+		// `MAX_POLLS_ENDING` polls close at `END` and are enacted at `END + 5`.
+		for _ in 0..MAX_POLLS_ENDING {
+			admin_poll(add_voter_call(EVE)).create();
+		}
+		// With a shorter delay a poll closing at `END + 1` would be enacted at `END + 5` too.
+		let shorter = TrackInfo { enactment_delay: 4, ..admin_track() };
+		assert_ok!(Voting::set_track(RuntimeOrigin::root(), ADMIN_TRACK, shorter));
+		assert_noop!(
+			admin_poll(add_voter_call(EVE)).ending(END + 1).dispatch(),
+			Error::<Test>::TooManyEnactments
+		);
+	});
+}
+
+#[test]
+fn set_track_is_for_the_highest_track_only_and_validated() {
+	build_and_execute(|| {
+		let lower = TrackInfo { min_turnout: Perbill::zero(), ..admin_track() };
+		assert_noop!(
+			Voting::set_track(RuntimeOrigin::signed(ALICE), ADMIN_TRACK, lower),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Voting::set_track(RuntimeOrigin::signed(ADMIN), ADMIN_TRACK, lower),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Voting::set_track(RuntimeOrigin::root(), 9, lower),
+			Error::<Test>::UnknownTrack
+		);
+		for invalid in [
+			TrackInfo { min_voting_period: MIN_PERIOD - 1, ..lower },
+			TrackInfo { min_voting_period: MAX_PERIOD + 1, ..lower },
+			TrackInfo { enactment_delay: MAX_PERIOD + 1, ..lower },
+			TrackInfo { decision_deposit: DEPOSIT - 1, ..lower },
+		] {
+			assert_noop!(
+				Voting::set_track(RuntimeOrigin::root(), ADMIN_TRACK, invalid),
+				Error::<Test>::InvalidTrack
+			);
+		}
+		// Open polls keep the rules they were created with.
+		let before = admin_poll(add_voter_call(EVE)).create();
+		assert_ok!(Voting::set_track(RuntimeOrigin::root(), ADMIN_TRACK, lower));
+		System::assert_last_event(Event::TrackSet { track: ADMIN_TRACK, info: lower }.into());
+		assert_eq!(Tracks::<Test>::get(ADMIN_TRACK), Some(lower));
+		assert_eq!(Polls::<Test>::get(before).map(|info| info.quorum), Some(percent(20)));
+		assert_ok!(admin_poll(add_voter_call(EVE)).with_rules(percent(0), percent(60)).dispatch());
+		assert_eq!(Voting::tracks().len(), 5);
 	});
 }
 

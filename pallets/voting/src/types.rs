@@ -14,6 +14,9 @@ use sp_runtime::{traits::Zero, ArithmeticError, DispatchResult, Perbill};
 /// Identifier of a poll: a global counter, starting at 0.
 pub type PollId = u32;
 
+/// Identifier of a governance track (see [`TrackInfo`] and [`TrackOrigins`]).
+pub type TrackId = u16;
+
 /// Index of an option of a poll, `0..option_count`.
 pub type OptionIndex = u32;
 
@@ -32,6 +35,12 @@ pub type RollTicket = u32;
 /// only if this option wins.
 pub const APPROVE_OPTION: OptionIndex = 0;
 
+/// The label of option 0 of a poll that carries a call.
+pub const AYE: &[u8] = b"aye";
+
+/// The label of option 1 of a poll that carries a call.
+pub const NAY: &[u8] = b"nay";
+
 /// Who may vote in a poll, and with what weight.
 #[derive(
 	Encode,
@@ -45,7 +54,8 @@ pub const APPROVE_OPTION: OptionIndex = 0;
 	TypeInfo,
 	MaxEncodedLen,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+// Serde in every build (not only `std`): it is part of the genesis configuration of tracks.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Electorate {
 	/// Any account, weighted by its free balance (less `FeeReserve`) plus the power delegated
 	/// to it, frozen until the poll closes.
@@ -184,8 +194,13 @@ pub struct PollInfo<AccountId, Balance, BlockNumber> {
 	/// Roll polls: the size of the roll when the poll was created (the eligible weight). Zero
 	/// for token-weighted polls.
 	pub roll_size: u32,
-	/// Whether the poll carries a call, enacted with the Root origin if it passes.
+	/// Whether the poll carries a call, enacted with its track's origin if it passes.
 	pub has_call: bool,
+	/// The track of a poll that carries a call (`None` for opinion polls).
+	pub track: Option<TrackId>,
+	/// Polls with a call: the block from which the call is enacted if the poll passes (its
+	/// closing block plus the track's enactment delay).
+	pub enact_at: Option<BlockNumber>,
 }
 
 impl<AccountId, Balance, BlockNumber: PartialOrd + Copy> PollInfo<AccountId, Balance, BlockNumber> {
@@ -347,10 +362,68 @@ pub struct PollResult<BlockNumber, Totals> {
 	pub approved: bool,
 	/// `quorum_reached && approved`.
 	pub passed: bool,
-	/// Outcome of the attached call: `None` if the poll has no call or did not pass.
+	/// Outcome of the attached call: `None` if the poll has no call, did not pass, or its
+	/// enactment is still due (see `enact_at`).
 	pub enactment: Option<DispatchResult>,
+	/// Passed polls with a call: the block from which the call is enacted (the closing block
+	/// plus the track's enactment delay). Until then the passed call is public and pending.
+	pub enact_at: Option<BlockNumber>,
 	/// Block in which the poll was closed.
 	pub closed_at: BlockNumber,
+}
+
+/// The bar a governance track sets for the polls on it: runtime configuration, stored in
+/// [`crate::Tracks`], set at genesis and changed only by `Config::TrackAdminOrigin` (the
+/// highest track). A proposer cannot go below any of it: `create_poll` refuses such a poll with
+/// a named error.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+// Serde in every build (not only `std`): it is part of the genesis configuration.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackInfo<Balance, BlockNumber> {
+	/// The electorate that decides the track's polls.
+	pub electorate: Electorate,
+	/// Lowest quorum a poll may set: minimum turnout as a share of the eligible weight.
+	pub min_turnout: Perbill,
+	/// Lowest approval threshold a poll may set: minimum share of the turnout for "aye".
+	pub min_approval: Perbill,
+	/// Deposit held from the proposer until the poll closes (at least `PollDeposit`).
+	pub decision_deposit: Balance,
+	/// Shortest voting period, in blocks (at least `MinVotingPeriod`).
+	pub min_voting_period: BlockNumber,
+	/// Blocks between the close of a passed poll and the enactment of its call, during which
+	/// the passed call is public.
+	pub enactment_delay: BlockNumber,
+}
+
+/// The tracks a runtime defines in code: their ids and names, the origin each dispatches
+/// with, and the calls each may carry. Their bars ([`TrackInfo`]) are stored.
+pub trait TrackOrigins<Call, Origin> {
+	/// Every track, as `(id, name)`, in order.
+	fn tracks() -> Vec<(TrackId, &'static str)>;
+
+	/// The origin a passed poll on `track` dispatches its call with.
+	fn origin(track: TrackId) -> Option<Origin>;
+
+	/// Whether a poll on `track` may carry `call`. Checked at creation and again at
+	/// enactment.
+	fn allows(track: TrackId, call: &Call) -> bool;
+
+	/// Whether `track` exists.
+	fn exists(track: TrackId) -> bool {
+		Self::tracks().iter().any(|(id, _)| *id == track)
+	}
 }
 
 /// How a tally decides a poll (without the enactment).

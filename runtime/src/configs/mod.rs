@@ -145,14 +145,14 @@ parameter_types! {
 	pub const CreditDecayPeriod: BlockNumber = 30 * DAYS;
 }
 
-/// Credit records and scores. Reporters and disputes are governed by Root (Sudo on the dev
-/// chain; a passed poll once the voting pallet enacts decisions).
+/// Credit records and scores. Reporters and disputes are governed by the `credit_admin` track
+/// (or `Root`: the `root` track, and Sudo on the dev chain only).
 impl pallet_credit::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slash = ();
-	type ReporterOrigin = frame_system::EnsureRoot<AccountId>;
-	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
+	type ReporterOrigin = crate::governance::CreditAdminOrigin;
+	type ArbiterOrigin = crate::governance::CreditAdminOrigin;
 	type DisputeDeposit = CreditDisputeDeposit;
 	type UpheldDisputeSlash = CreditUpheldDisputeSlash;
 	type MaxNameLength = ConstU32<64>;
@@ -202,15 +202,18 @@ parameter_types! {
 	pub const VotingMaxPeriod: BlockNumber = 30 * DAYS;
 }
 
-/// Polls with public or secret ballots. A passed poll dispatches its call with the `Root`
-/// origin, so every `EnsureRoot` origin of the runtime (credit reporters and arbiters, the
-/// voter roll) is governed by Sudo or by a passed poll alike.
+/// Polls with public or secret ballots. A poll that carries a call names a governance track
+/// (see [`crate::governance`]); if it passes, its call is dispatched with that track's origin
+/// after the track's enactment delay. The voter roll and the tracks' bars belong to the `root`
+/// track.
 impl pallet_voting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type RuntimeCall = RuntimeCall;
 	type RosterOrigin = frame_system::EnsureRoot<AccountId>;
+	type Tracks = crate::governance::SharechainTracks;
+	type TrackAdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type PollDeposit = VotingPollDeposit;
 	type FeeReserve = VotingFeeReserve;
 	type MaxOptions = ConstU32<16>;
@@ -225,6 +228,9 @@ impl pallet_voting::Config for Runtime {
 	type MaxVotingPeriod = VotingMaxPeriod;
 	type WeightInfo = pallet_voting::weights::SubstrateWeight<Runtime>;
 }
+
+/// The origins of the governance tracks below `Root`.
+impl crate::pallet_custom_origins::Config for Runtime {}
 
 // Silence unused-import warnings for items only some configurations use.
 #[allow(dead_code)]

@@ -1,7 +1,9 @@
-//! Voting on a real dev node: a secret-ballot poll over a voter roll (three voters commit, two
-//! reveal, one never does) closes on its own with the right tally over `voting_*` RPC, and a
-//! passed token-weighted public poll enacts its call (adding a credit reporter) with the Root
-//! origin, visible in state and over `credit_reporter`.
+//! Voting and governance on a real dev node: a secret-ballot poll over a voter roll (three
+//! voters commit, two reveal, one never does) closes on its own with the right tally over
+//! `voting_*` RPC; a passed token-weighted public poll on the `credit_admin` track enacts its
+//! call (adding a credit reporter) with that track's origin after the enactment delay, visible
+//! in state and over `credit_reporter`; and a fresh account's attempts to capture a privileged
+//! origin through a poll all fail with named errors.
 
 use anyhow::{bail, Context};
 use codec::Encode;
@@ -16,8 +18,22 @@ use subxt::{
 use subxt_signer::sr25519::{dev, Keypair};
 
 const TIMEOUT: Duration = Duration::from_secs(120);
-/// The runtime's `VotingMinPeriod`: the shortest voting and reveal periods, in blocks.
+/// The runtime's `VotingMinPeriod`: the shortest voting and reveal periods, in blocks (also
+/// the dev chain's minimum voting period of every track).
 const MIN_PERIOD: u64 = 10;
+/// The `root` track.
+const ROOT_TRACK: u16 = 0;
+/// The `credit_admin` track: 5% turnout, 60% approval, 200 SHR, 2 blocks of enactment delay
+/// on the dev chain.
+const CREDIT_ADMIN_TRACK: u16 = 1;
+/// The `credit_admin` track's enactment delay on the dev chain, in blocks.
+const CREDIT_ADMIN_DELAY: u64 = 2;
+/// One SHR.
+const UNIT: u128 = 1_000_000_000_000;
+
+fn some(value: Value) -> Value {
+	Value::unnamed_variant("Some", [value])
+}
 
 fn tx(call: &str, fields: Vec<Value>) -> subxt::transactions::DynamicPayload<Vec<Value>> {
 	subxt::dynamic::tx("Voting", call, fields)
@@ -51,20 +67,24 @@ async fn create_poll(
 	proposer: &Keypair,
 	fields: Vec<Value>,
 ) -> anyhow::Result<(u32, u64)> {
-	let created = client.submit(&tx("create_poll", fields), proposer).await?;
-	created.outcome.clone().map_err(anyhow::Error::msg).context("create_poll")?;
-	let event = created.event("Voting", "PollCreated").context("PollCreated")?;
-	let poll_id = event.at("poll_id").and_then(|v| v.as_u128()).context("poll_id")?;
-	let closes_at = event.at("closes_at").and_then(|v| v.as_u128()).context("closes_at")?;
-	Ok((u32::try_from(poll_id)?, u64::try_from(closes_at)?))
+	create_poll_payload(client, proposer, &tx("create_poll", fields)).await
 }
 
 /// Waits until poll `poll_id` has a result (it closes itself in its closing block).
 async fn wait_result(client: &Client, poll_id: u32) -> anyhow::Result<Json> {
+	wait_result_where(client, poll_id, |_| true).await
+}
+
+/// Waits until poll `poll_id` has a result for which `done` holds.
+async fn wait_result_where(
+	client: &Client,
+	poll_id: u32,
+	done: impl Fn(&Json) -> bool,
+) -> anyhow::Result<Json> {
 	let deadline = Instant::now() + TIMEOUT;
 	loop {
 		let result = rpc(client, "voting_result", rpc_params![poll_id]).await?;
-		if !result.is_null() {
+		if !result.is_null() && done(&result) {
 			return Ok(result);
 		}
 		if Instant::now() > deadline {
@@ -132,6 +152,7 @@ async fn secret_ballot_tally_and_enactment() -> anyhow::Result<()> {
 			percent(50),
 			percent(50),
 			variant("None"),
+			variant("None"),
 		],
 	)
 	.await?;
@@ -157,9 +178,10 @@ async fn secret_ballot_tally_and_enactment() -> anyhow::Result<()> {
 			variant("TokenWeighted"),
 			variant("Public"),
 			public_schedule,
-			percent(1),
-			percent(50),
-			Value::unnamed_variant("Some", [add_reporter]),
+			percent(5),
+			percent(60),
+			some(Value::u128(CREDIT_ADMIN_TRACK.into())),
+			some(add_reporter),
 		],
 	)
 	.await?;
@@ -238,12 +260,15 @@ async fn secret_ballot_tally_and_enactment() -> anyhow::Result<()> {
 		"reveals of Bob, Charlie (wrong salt), Dave"
 	);
 
-	// The public poll closed at its end and enacted its call with the Root origin.
+	// The public poll passed at its end; its call is public and pending for the track's
+	// enactment delay, then enacted with the `credit_admin` origin.
 	let public = wait_result(&client, public_poll).await?;
 	assert_eq!(public["passed"], true, "{public}");
 	assert_eq!(public["winningOption"], 0, "{public}");
-	assert_eq!(public["enactment"], serde_json::json!({ "Ok": null }), "{public}");
+	assert_eq!(public["enactAt"], public_closes + CREDIT_ADMIN_DELAY, "{public}");
 	assert!(public["closedAt"].as_u64().context("closedAt")? >= public_closes);
+	let public = wait_result_where(&client, public_poll, |r| !r["enactment"].is_null()).await?;
+	assert_eq!(public["enactment"], serde_json::json!({ "Ok": null }), "{public}");
 	let reporter = rpc(&client, "credit_reporter", rpc_params![eve_id.to_string()]).await?;
 	assert_eq!(reporter["name"], serde_json::json!(b"VotedIn".to_vec()), "{reporter}");
 
@@ -272,4 +297,135 @@ async fn secret_ballot_tally_and_enactment() -> anyhow::Result<()> {
 		.await?;
 	assert_eq!(late.outcome, Err("Voting::AlreadyClosed".to_string()));
 	Ok(())
+}
+
+#[tokio::test]
+async fn a_fresh_account_cannot_capture_governance() -> anyhow::Result<()> {
+	let dir = temp_dir("sharechain-capture")?;
+	let node = Node::start(NodeConfig {
+		name: "dev".into(),
+		args: vec!["--dev".into()],
+		base_path: dir.path().join("dev"),
+		ports: Ports::free()?,
+	})?;
+	let client = Client::connect(&node.ws_url(), TIMEOUT).await?;
+	client.wait_best(1, TIMEOUT).await?;
+
+	// A fresh account with enough for the largest decision deposit (1,000 SHR) and fees.
+	let attacker = Keypair::from_secret_key([0x5a; 32])?;
+	let attacker_id = attacker.public_key().to_account_id();
+	let funded =
+		client.submit(&transfer_keep_alive(&attacker_id, 2_000 * UNIT), &dev::alice()).await?;
+	assert_eq!(funded.outcome, Ok(()));
+
+	// The privileges it is after: a credit reporter (itself), the sudo key, a new runtime.
+	let add_self = runtime_call(
+		"Credit",
+		"add_reporter",
+		vec![("who", Value::from_bytes(attacker_id.0)), ("name", Value::from_bytes(b"Me"))],
+	);
+	let set_key = runtime_call(
+		"Sudo",
+		"set_key",
+		vec![("new", Value::unnamed_variant("Id", [Value::from_bytes(attacker_id.0)]))],
+	);
+	let set_code = runtime_call("System", "set_code", vec![("code", Value::from_bytes([0u8; 8]))]);
+
+	// Directly: refused.
+	let direct = client
+		.submit(
+			&subxt::dynamic::tx(
+				"Credit",
+				"add_reporter",
+				vec![Value::from_bytes(attacker_id.0), Value::from_bytes(b"Me")],
+			),
+			&attacker,
+		)
+		.await?;
+	assert_eq!(direct.outcome, Err("BadOrigin".to_string()));
+
+	// Through a poll with the smallest numbers it can choose: each refused with a named error.
+	// Each attempt starts a few blocks after the current best block (a start in the past would
+	// be refused as `InvalidSchedule` first).
+	let schedule = |start: u64, length: u64| {
+		Value::named_composite([
+			("start", Value::u128(start.into())),
+			("end", Value::u128((start + length).into())),
+			("reveal_end", variant("None")),
+		])
+	};
+	let poll = |start: u64, quorum: u32, threshold: u32, track: Option<u16>, call: &Value| {
+		tx(
+			"create_poll",
+			vec![
+				Value::from_bytes(b"Trust me"),
+				Value::from_bytes([3u8; 32]),
+				Value::unnamed_composite([Value::from_bytes(b"aye"), Value::from_bytes(b"nay")]),
+				variant("TokenWeighted"),
+				variant("Public"),
+				schedule(start, MIN_PERIOD),
+				percent(quorum),
+				percent(threshold),
+				track.map_or_else(|| variant("None"), |track| some(Value::u128(track.into()))),
+				some(call.clone()),
+			],
+		)
+	};
+	let attempts = [
+		(0, 0, None, &add_self, "Voting::CallWithoutTrack"),
+		(0, 0, Some(CREDIT_ADMIN_TRACK), &add_self, "Voting::TurnoutBelowTrack"),
+		(5, 0, Some(CREDIT_ADMIN_TRACK), &add_self, "Voting::ApprovalBelowTrack"),
+		(5, 60, Some(CREDIT_ADMIN_TRACK), &set_key, "Voting::CallNotOnTrack"),
+		(5, 60, Some(CREDIT_ADMIN_TRACK), &set_code, "Voting::CallNotOnTrack"),
+		(0, 0, Some(ROOT_TRACK), &set_key, "Voting::TurnoutBelowTrack"),
+		(5, 60, Some(7), &add_self, "Voting::UnknownTrack"),
+	];
+	for (quorum, threshold, track, call, expected) in attempts {
+		let now = client.best_number().await?;
+		let refused =
+			client.submit(&poll(now + 5, quorum, threshold, track, call), &attacker).await?;
+		assert_eq!(refused.outcome, Err(expected.to_string()), "{expected}");
+	}
+	let none = rpc(&client, "voting_poll", rpc_params![0]).await?;
+	assert!(none.is_null(), "a refused poll was stored: {none}");
+
+	// At the track's bar it may create the poll, but voting alone it reaches 2,000 SHR of
+	// 12,000,000: far below the 5% turnout. The poll fails and nothing is enacted.
+	let start = client.best_number().await? + 5;
+	let (poll_id, _) = create_poll_payload(
+		&client,
+		&attacker,
+		&poll(start, 5, 60, Some(CREDIT_ADMIN_TRACK), &add_self),
+	)
+	.await?;
+	client.wait_best(start, TIMEOUT).await?;
+	let voted = client
+		.submit(&tx("vote", vec![Value::u128(poll_id.into()), Value::u128(0)]), &attacker)
+		.await?;
+	assert_eq!(voted.outcome, Ok(()));
+	let result = wait_result(&client, poll_id).await?;
+	assert_eq!(result["quorumReached"], false, "{result}");
+	assert_eq!(result["passed"], false, "{result}");
+	assert!(result["enactment"].is_null() && result["enactAt"].is_null(), "{result}");
+	let reporter = rpc(&client, "credit_reporter", rpc_params![attacker_id.to_string()]).await?;
+	assert!(reporter.is_null(), "the attacker became a reporter: {reporter}");
+	// Its decision deposit is back.
+	let at = client.at(client.best_hash().await?).await?;
+	let data = account_data(&at, &attacker_id).await?;
+	assert_eq!(data.at("reserved").and_then(|v| v.as_u128()), Some(0));
+	Ok(())
+}
+
+/// Submits a `create_poll` payload and returns the new poll's id and closing block.
+async fn create_poll_payload(
+	client: &Client,
+	proposer: &Keypair,
+	payload: &subxt::transactions::DynamicPayload<Vec<Value>>,
+) -> anyhow::Result<(u32, u64)> {
+	let created = client.submit(payload, proposer).await?;
+	created.outcome.clone().map_err(anyhow::Error::msg).context("create_poll")?;
+	let event = created.event("Voting", "PollCreated").context("PollCreated")?;
+	let poll_id = event.at("poll_id").and_then(|v| v.as_u128()).context("poll_id")?;
+	let closes_at = event.at("closes_at").and_then(|v| v.as_u128()).context("closes_at")?;
+	Ok((u32::try_from(poll_id)?, u64::try_from(closes_at)?))
 }
