@@ -1776,28 +1776,20 @@ fn a_track_origin_can_do_nothing_outside_its_track() {
 }
 
 #[test]
-fn a_call_re_entering_close_or_enact_for_its_own_poll_is_refused() {
+fn a_poll_cannot_carry_close_or_enact() {
 	build_and_execute(|| {
-		// Another open poll of the proposer: its deposit must stay held.
-		let other = NewPoll::public(Electorate::TokenWeighted).ending(END + 5).create();
+		// `close` and `enact` declare their weight plus `MaxEnactmentWeight`, so no poll can
+		// carry them (not even wrapped): a call cannot re-enter the closing or enactment of its
+		// own poll. (Results are also stored before a call runs, as a second defence.)
 		let next = NextPollId::<Test>::get();
-		let reclose = NewPoll::public(Electorate::TokenWeighted)
-			.on_track(SIGNED_TRACK, RuntimeCall::Voting(crate::Call::close { poll_id: next }))
-			.create();
-		let reenact = NewPoll::public(Electorate::TokenWeighted)
-			.on_track(SIGNED_TRACK, RuntimeCall::Voting(crate::Call::enact { poll_id: next + 1 }))
-			.create();
-		assert_eq!((reclose, reenact), (next, next + 1));
-		vote(BOB, reclose, 0);
-		vote(BOB, reenact, 0);
-		run_to_block(END);
-
-		let outcome = |poll_id| final_result(poll_id).enactment;
-		assert_eq!(outcome(reclose), Some(Err(Error::<Test>::AlreadyClosed.into())));
-		assert_eq!(outcome(reenact), Some(Err(Error::<Test>::AlreadyEnacted.into())));
-		// Each deposit was released once: the other poll's is still held.
-		assert_eq!(held(ALICE), DEPOSIT);
-		assert!(Results::<Test>::get(other).is_none());
+		for call in [crate::Call::close { poll_id: next }, crate::Call::enact { poll_id: next }] {
+			assert_noop!(
+				NewPoll::public(Electorate::TokenWeighted)
+					.on_track(SIGNED_TRACK, RuntimeCall::Voting(call))
+					.dispatch(),
+				Error::<Test>::CallTooHeavy
+			);
+		}
 	});
 }
 
