@@ -13,7 +13,8 @@
 //!   ([`governance::production_tracks`]).
 
 use crate::{
-	governance, AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, VotingConfig, UNIT,
+	governance, AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, VotingConfig, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -29,10 +30,21 @@ pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The name of the production preset.
 pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
 
-/// Builds a genesis patch from validators (Aura and GRANDPA keys), endowed accounts and the
-/// sudo key (`None`: no sudo).
+/// Session length of the dev chain and the local testnet: 10 blocks (30 s), so that a
+/// validator set change is seen within a few minutes.
+pub const TESTNET_SESSION_PERIOD: BlockNumber = 10;
+
+/// Session length of a production network: 10 minutes.
+pub const PRODUCTION_SESSION_PERIOD: BlockNumber = 10 * MINUTES;
+
+/// A genesis validator: its account and its session keys (Aura and GRANDPA).
+pub type GenesisValidator = (AccountId, AuraId, GrandpaId);
+
+/// Builds a genesis patch from validators, endowed accounts and the sudo key (`None`: no
+/// sudo). The validators' keys go to the session pallet, which hands them to Aura and GRANDPA
+/// (their own genesis authorities stay empty).
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
 	root: Option<AccountId>,
 ) -> Value {
@@ -40,29 +52,45 @@ fn testnet_genesis(
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			initial_validators: validators.iter().map(|v| v.0.clone()).collect::<Vec<_>>(),
+			session_period: TESTNET_SESSION_PERIOD,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
-		},
+		session: SessionConfig { keys: session_keys(&validators) },
 		sudo: SudoConfig { key: root },
 		voting: VotingConfig { tracks: governance::testnet_tracks() },
 	})
 }
 
-/// The `production` preset: no sudo key, production track bars; validators and balances are
-/// left empty for the launching operators to fill in.
+/// The session pallet's genesis keys of `validators`.
+pub fn session_keys(validators: &[GenesisValidator]) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	validators
+		.iter()
+		.map(|(account, aura, grandpa)| {
+			let keys = SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() };
+			(account.clone(), account.clone(), keys)
+		})
+		.collect()
+}
+
+/// The `production` preset: no sudo key, production track bars and session length; the
+/// validators (`validatorSet.initialValidators` and `session.keys`) and balances are left
+/// empty for the launching operators to fill in (genesis refuses to build without a
+/// validator).
 pub fn production_config_genesis() -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		validator_set: ValidatorSetConfig {
+			initial_validators: Vec::new(),
+			session_period: PRODUCTION_SESSION_PERIOD,
+		},
 		sudo: SudoConfig { key: None },
 		voting: VotingConfig { tracks: governance::production_tracks() },
 	})
 }
 
-/// The Aura and GRANDPA keys of a well-known dev validator.
-fn authority(who: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(who.public().into(), grandpa.public().into())
+/// A well-known dev validator: its account and its Aura and GRANDPA keys.
+pub fn authority(who: Sr25519Keyring, grandpa: Ed25519Keyring) -> GenesisValidator {
+	(who.to_account_id(), who.public().into(), grandpa.public().into())
 }
 
 /// The well-known dev accounts (Alice .. Ferdie, and their `//stash` accounts).

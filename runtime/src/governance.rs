@@ -11,7 +11,7 @@
 //! | --- | --- | --- | --- |
 //! | 0 | `root` | `Root` | any call: runtime upgrades (`System::set_code`), track bars, the voter roll |
 //! | 1 | `credit_admin` | [`Origin::CreditAdmin`] | `Credit::add_reporter`, `remove_reporter`, `resolve_dispute` |
-//! | 2 | `validators` | [`Origin::Validators`] | the validator set and node authorization (none yet) |
+//! | 2 | `validators` | [`Origin::Validators`] | `ValidatorSet::add_validator`, `remove_validator` (node authorization: not yet) |
 //! | 3 | `parameters` | [`Origin::Parameters`] | deposits, fees and limits that are runtime parameters (none yet) |
 //!
 //! On every track but `root`, `Utility::batch`, `batch_all` and `force_batch` are allowed when
@@ -42,15 +42,7 @@ pub mod pallet_custom_origins {
 
 	/// The origin of a passed poll on a track below `Root`.
 	#[derive(
-		PartialEq,
-		Eq,
-		Clone,
-		MaxEncodedLen,
-		Encode,
-		Decode,
-		DecodeWithMemTracking,
-		TypeInfo,
-		RuntimeDebug,
+		PartialEq, Eq, Clone, MaxEncodedLen, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug,
 	)]
 	#[pallet::origin]
 	pub enum Origin {
@@ -106,6 +98,9 @@ ensure_track_origin!(
 /// The credit pallet's reporter and arbiter origin: `Root` or the `credit_admin` track.
 pub type CreditAdminOrigin = EitherOf<frame_system::EnsureRoot<AccountId>, EnsureCreditAdmin>;
 
+/// The validator set's origin: `Root` or the `validators` track.
+pub type ValidatorsOrigin = EitherOf<frame_system::EnsureRoot<AccountId>, EnsureValidators>;
+
 /// The `root` track: anything, including runtime upgrades.
 pub const ROOT_TRACK: TrackId = 0;
 /// The `credit_admin` track: credit reporters and dispute arbitration.
@@ -147,6 +142,7 @@ impl TrackOrigins<RuntimeCall, RuntimeOrigin> for SharechainTracks {
 fn allowed_below_root(track: TrackId, call: &RuntimeCall) -> bool {
 	use pallet_credit::Call as Credit;
 	use pallet_utility::Call as Utility;
+	use pallet_validator_set::Call as ValidatorSet;
 	match call {
 		RuntimeCall::Utility(
 			Utility::batch { calls }
@@ -158,6 +154,9 @@ fn allowed_below_root(track: TrackId, call: &RuntimeCall) -> bool {
 			| Credit::remove_reporter { .. }
 			| Credit::resolve_dispute { .. },
 		) => track == CREDIT_ADMIN_TRACK,
+		RuntimeCall::ValidatorSet(
+			ValidatorSet::add_validator { .. } | ValidatorSet::remove_validator { .. },
+		) => track == VALIDATORS_TRACK,
 		_ => false,
 	}
 }
@@ -220,7 +219,7 @@ pub fn production_tracks() -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
 mod tests {
 	use super::*;
 	use crate::{genesis_config_presets, BuildStorage, Runtime, RuntimeGenesisConfig};
-	use frame_support::{assert_err, assert_ok, dispatch::GetDispatchInfo, traits::Get};
+	use frame_support::{assert_err, assert_ok, dispatch::GetDispatchInfo};
 	use sp_keyring::Sr25519Keyring;
 	use sp_runtime::{traits::Dispatchable, DispatchError};
 
@@ -236,11 +235,23 @@ mod tests {
 		}
 	}
 
-	/// Externalities with the genesis state of `preset`.
+	/// Externalities with the genesis state of `preset`. The `production` preset gets a
+	/// validator (Alice), as the operators of a new network fill in theirs.
 	fn ext(preset: &str) -> sp_io::TestExternalities {
 		let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
 		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("json");
 		merge(&mut config, serde_json::from_slice(&patch).expect("json"));
+		if preset == "production" {
+			let alice = genesis_config_presets::authority(
+				Sr25519Keyring::Alice,
+				sp_keyring::Ed25519Keyring::Alice,
+			);
+			let validators = serde_json::json!({
+				"validatorSet": { "initialValidators": [alice.0.clone()] },
+				"session": { "keys": genesis_config_presets::session_keys(&[alice]) },
+			});
+			merge(&mut config, validators);
+		}
 		let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("genesis");
 		config.build_storage().expect("genesis builds").into()
 	}
@@ -293,6 +304,32 @@ mod tests {
 					DispatchError::BadOrigin
 				);
 			}
+
+			// The validators track changes the validator set; no other track below Root can.
+			let add_bob = || {
+				RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+					who: Sr25519Keyring::Bob.to_account_id(),
+				})
+			};
+			for track in [CREDIT_ADMIN_TRACK, PARAMETERS_TRACK] {
+				let origin = SharechainTracks::origin(track).expect("origin");
+				assert_err!(dispatch(add_bob(), origin), DispatchError::BadOrigin);
+			}
+			let validators = SharechainTracks::origin(VALIDATORS_TRACK).expect("origin");
+			assert_ok!(dispatch(add_bob(), validators));
+			assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
+			// The last validator cannot be removed.
+			let remove = |who: Sr25519Keyring| {
+				RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+					who: who.to_account_id(),
+				})
+			};
+			let validators = || SharechainTracks::origin(VALIDATORS_TRACK).expect("origin");
+			assert_ok!(dispatch(remove(Sr25519Keyring::Bob), validators()));
+			assert_err!(
+				dispatch(remove(Sr25519Keyring::Alice), validators()),
+				pallet_validator_set::Error::<Runtime>::TooFewValidators
+			);
 		});
 	}
 
@@ -317,6 +354,12 @@ mod tests {
 		for track in [VALIDATORS_TRACK, PARAMETERS_TRACK] {
 			assert!(!SharechainTracks::allows(track, &reporter));
 		}
+		let add_validator = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: Sr25519Keyring::Eve.to_account_id(),
+		});
+		assert!(SharechainTracks::allows(VALIDATORS_TRACK, &add_validator));
+		assert!(!SharechainTracks::allows(CREDIT_ADMIN_TRACK, &add_validator));
+		assert!(!SharechainTracks::allows(PARAMETERS_TRACK, &add_validator));
 		assert!(SharechainTracks::allows(ROOT_TRACK, &set_code()));
 		assert!(!SharechainTracks::allows(9, &reporter));
 		assert!(SharechainTracks::origin(9).is_none());
@@ -338,6 +381,12 @@ mod tests {
 					);
 				}
 				assert_eq!(pallet_sudo::Key::<Runtime>::get().is_some(), sudo, "{preset}");
+				// Aura and GRANDPA take their authorities from the validators' session keys.
+				let validators = pallet_validator_set::Validators::<Runtime>::get();
+				assert!(!validators.is_empty(), "{preset}");
+				assert_eq!(pallet_session::Validators::<Runtime>::get(), validators.to_vec());
+				assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators.len());
+				assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), validators.len());
 			});
 		}
 	}

@@ -63,7 +63,7 @@ pub mod opaque {
 
 impl_opaque_keys! {
 	/// The session keys of a validator: an Aura key to author blocks and a GRANDPA key to vote
-	/// on finality.
+	/// on finality. Registered with `Session::set_keys(keys, proof)` (see `docs/governance.md`).
 	pub struct SessionKeys {
 		pub aura: Aura,
 		pub grandpa: Grandpa,
@@ -233,6 +233,15 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	/// The validators, chosen by the `validators` track; declared before `Session`, whose
+	/// genesis reads them.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Sessions: the validators' keys, from which Aura and GRANDPA take their authorities.
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
 
 	// Sharechain's own pallets start at index 20.
 	#[runtime::pallet_index(20)]

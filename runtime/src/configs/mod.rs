@@ -232,6 +232,40 @@ impl pallet_voting::Config for Runtime {
 /// The origins of the governance tracks below `Root`.
 impl crate::pallet_custom_origins::Config for Runtime {}
 
+/// Sessions of `ValidatorSet::SessionPeriod` blocks (set at genesis). The validators of a
+/// session are the validator set's members with keys; Aura and GRANDPA take their authorities
+/// from their session keys. Only members may set keys (`ValidatorOf`), so no key deposit is
+/// needed: at most `MaxAuthorities` key sets are stored.
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_validator_set::ValidatorOf<Runtime>;
+	type ShouldEndSession = pallet_session::PeriodicSessions<
+		pallet_validator_set::SessionPeriodOf<Runtime>,
+		ConstU32<0>,
+	>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<
+		pallet_validator_set::SessionPeriodOf<Runtime>,
+		ConstU32<0>,
+	>;
+	type SessionManager = crate::ValidatorSet;
+	type SessionHandler =
+		<crate::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = ConstU128<0>;
+}
+
+/// The validator set: changed by the `validators` track (or `Root`); never fewer than one
+/// validator, never more than the 32 authorities Aura and GRANDPA take.
+impl pallet_validator_set::Config for Runtime {
+	type AddRemoveOrigin = crate::governance::ValidatorsOrigin;
+	type MinAuthorities = ConstU32<1>;
+	type MaxAuthorities = ConstU32<32>;
+}
+
 // Silence unused-import warnings for items only some configurations use.
 #[allow(dead_code)]
 type _Unused = (AccountId, Nonce, PalletInfo, RuntimeOrigin, RuntimeTask);

@@ -9,4 +9,5 @@ mod data_access;
 mod dev_node;
 mod restart;
 mod testnet;
+mod validators;
 mod voting;
