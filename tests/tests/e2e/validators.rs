@@ -8,7 +8,10 @@ use anyhow::{bail, Context};
 use serde_json::Value as Json;
 use sharechain_e2e::*;
 use std::time::{Duration, Instant};
-use subxt::{dynamic::Value, rpcs::rpc_params};
+use subxt::{
+	dynamic::{At, Value},
+	rpcs::rpc_params,
+};
 use subxt_signer::sr25519::dev;
 
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -203,7 +206,7 @@ async fn a_referendum_adds_a_fifth_validator_and_another_removes_one() -> anyhow
 	assert!(f1 > enacted_at, "finality stopped during the change");
 	let dave_before = authored(&nodes[3]);
 	let eve_before = authored(&nodes[4]);
-	alice.wait_best(in_force + 2 * SESSION, TIMEOUT).await?;
+	alice.wait_best(in_force + SESSION, TIMEOUT).await?;
 	assert!(authored(&nodes[4]) > eve_before, "Eve authors no blocks");
 	assert_eq!(authored(&nodes[3]), dave_before, "Dave still authors blocks");
 
