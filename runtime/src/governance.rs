@@ -187,13 +187,13 @@ fn bars(
 /// | --- | --- | --- | --- | --- | --- |
 /// | `root` | 20% | 66% | 1,000 SHR | 10 blocks | 5 blocks |
 /// | `credit_admin` | 5% | 60% | 200 SHR | 10 blocks | 2 blocks |
-/// | `validators` | 10% | 60% | 500 SHR | 10 blocks | 2 blocks |
+/// | `validators` | 20% | 66% | 500 SHR | 10 blocks | 2 blocks |
 /// | `parameters` | 5% | 60% | 200 SHR | 10 blocks | 2 blocks |
 pub fn testnet_tracks() -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
 	vec![
 		(ROOT_TRACK, bars(20, 66, 1_000 * UNIT, 10, 5)),
 		(CREDIT_ADMIN_TRACK, bars(5, 60, 200 * UNIT, 10, 2)),
-		(VALIDATORS_TRACK, bars(10, 60, 500 * UNIT, 10, 2)),
+		(VALIDATORS_TRACK, bars(20, 66, 500 * UNIT, 10, 2)),
 		(PARAMETERS_TRACK, bars(5, 60, 200 * UNIT, 10, 2)),
 	]
 }
@@ -204,13 +204,13 @@ pub fn testnet_tracks() -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
 /// | --- | --- | --- | --- | --- | --- |
 /// | `root` | 20% | 66% | 10,000 SHR | 7 days | 1 day |
 /// | `credit_admin` | 5% | 60% | 1,000 SHR | 3 days | 6 hours |
-/// | `validators` | 10% | 60% | 5,000 SHR | 3 days | 1 day |
+/// | `validators` | 20% | 66% | 5,000 SHR | 7 days | 1 day |
 /// | `parameters` | 5% | 60% | 1,000 SHR | 3 days | 1 day |
 pub fn production_tracks() -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
 	vec![
 		(ROOT_TRACK, bars(20, 66, 10_000 * UNIT, 7 * DAYS, DAYS)),
 		(CREDIT_ADMIN_TRACK, bars(5, 60, 1_000 * UNIT, 3 * DAYS, 6 * HOURS)),
-		(VALIDATORS_TRACK, bars(10, 60, 5_000 * UNIT, 3 * DAYS, DAYS)),
+		(VALIDATORS_TRACK, bars(20, 66, 5_000 * UNIT, 7 * DAYS, DAYS)),
 		(PARAMETERS_TRACK, bars(5, 60, 1_000 * UNIT, 3 * DAYS, DAYS)),
 	]
 }
@@ -330,6 +330,11 @@ mod tests {
 				dispatch(remove(Sr25519Keyring::Alice), validators()),
 				pallet_validator_set::Error::<Runtime>::TooFewValidators
 			);
+
+			// No validator can drop its own keys (which could leave no authority).
+			let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+			let alice = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
+			assert_err!(dispatch(purge, alice), frame_system::Error::<Runtime>::CallFiltered);
 		});
 	}
 

@@ -8,15 +8,18 @@
 //! - [`Validators`] holds the accounts that validate, between [`Config::MinAuthorities`] and
 //!   [`Config::MaxAuthorities`] of them. The genesis configuration sets the first ones.
 //! - [`Call::add_validator`] and [`Call::remove_validator`] ([`Config::AddRemoveOrigin`]) change
-//!   it. A removal that would leave fewer than `MinAuthorities` validators is refused
-//!   ([`Error::TooFewValidators`]); a removed validator's session keys are purged at once.
+//!   it. A removal that would leave fewer than `MinAuthorities` validators *with session
+//!   keys* is refused ([`Error::TooFewValidators`]): the chain never runs out of authorities.
+//!   A removed validator's session keys are purged at once. (The runtime forbids
+//!   `Session::purge_keys` to everyone, so a validator cannot drop its own keys either.)
 //! - A validator registers its session keys itself with `Session::set_keys` (only members may:
 //!   [`ValidatorOf`] is the session pallet's `ValidatorIdOf`).
-//! - As the session pallet's `SessionManager`, the pallet hands the set over when a session is
-//!   planned ([`PlanNeeded`]: after a change, and for as long as some member has no keys
-//!   yet). The session pallet keeps only members with keys, and a set planned in session `n`
-//!   becomes active in session `n + 1`: a change made during session `s` is in force from
-//!   session `s + 2` on, so a removed validator keeps its node running until then.
+//! - As the session pallet's `SessionManager`, when a session is planned the pallet hands over
+//!   the members that have session keys, if they differ from the session's current validators
+//!   (otherwise nothing, so Aura and GRANDPA see no authority change), and never fewer than
+//!   `MinAuthorities`. A set planned in session `n` becomes active in session `n + 1`: a
+//!   change made during session `s` is in force from session `s + 2` on, so a removed
+//!   validator keeps its node running until then.
 //!
 //! ## Calls
 //!
@@ -41,7 +44,7 @@ use core::marker::PhantomData;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_session::WeightInfo as _;
-use sp_runtime::traits::{Convert, One, Zero};
+use sp_runtime::traits::{Convert, Zero};
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -79,11 +82,6 @@ pub mod pallet {
 	/// `PeriodicSessions` counts on it): see [`SessionPeriodOf`].
 	#[pallet::storage]
 	pub type SessionPeriod<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
-
-	/// Whether the set is handed to the session pallet when the next session is planned: the set
-	/// changed, or some member had no session keys when the last one was planned.
-	#[pallet::storage]
-	pub type PlanNeeded<T> = StorageValue<_, bool, ValueQuery>;
 
 	/// Genesis configuration: the first validators.
 	#[pallet::genesis_config]
@@ -152,7 +150,7 @@ pub mod pallet {
 		NotValidator,
 		/// The set already has `MaxAuthorities` validators.
 		TooManyValidators,
-		/// The set would have fewer than `MinAuthorities` validators.
+		/// The set would have fewer than `MinAuthorities` validators with session keys.
 		TooFewValidators,
 	}
 
@@ -179,21 +177,20 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AddRemoveOrigin`].
 		///
-		/// Weight: reads and writes `Validators` and writes `PlanNeeded`, charged from the
-		/// database weights: a governance call, not benchmarked yet.
+		/// Weight: reads and writes `Validators`, charged from the database weights: a
+		/// governance call, not benchmarked yet.
 		///
 		/// Emits [`Event::ValidatorAdded`].
 		///
 		/// Errors: [`Error::AlreadyValidator`], [`Error::TooManyValidators`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(1, 2))]
+		#[pallet::weight(T::DbWeight::get().reads_writes(1, 1))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
 			ensure!(!validators.contains(&who), Error::<T>::AlreadyValidator);
 			validators.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
 			Validators::<T>::put(validators);
-			PlanNeeded::<T>::put(true);
 			Self::deposit_event(Event::ValidatorAdded { who });
 			Ok(())
 		}
@@ -203,8 +200,9 @@ pub mod pallet {
 		///
 		/// - Origin: [`Config::AddRemoveOrigin`].
 		///
-		/// Weight: reads and writes `Validators`, writes `PlanNeeded`, plus the session
-		/// pallet's `purge_keys`: charged from the database weights and
+		/// Weight: reads and writes `Validators`, reads the session keys of every member
+		/// (`Session::NextKeys`, at most `MaxAuthorities`), plus the session pallet's
+		/// `purge_keys`: charged from the database weights and
 		/// `pallet_session::WeightInfo::purge_keys`.
 		///
 		/// Emits [`Event::ValidatorRemoved`].
@@ -212,7 +210,7 @@ pub mod pallet {
 		/// Errors: [`Error::NotValidator`], [`Error::TooFewValidators`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(
-			T::DbWeight::get().reads_writes(1, 2)
+			T::DbWeight::get().reads_writes(u64::from(T::MaxAuthorities::get()).saturating_add(1), 1)
 				.saturating_add(<T as pallet_session::Config>::WeightInfo::purge_keys())
 		)]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -220,13 +218,14 @@ pub mod pallet {
 			let mut validators = Validators::<T>::get();
 			let index =
 				validators.iter().position(|v| *v == who).ok_or(Error::<T>::NotValidator)?;
+			validators.remove(index);
+			// Enough of the others must be able to author and vote: members with keys.
 			ensure!(
-				validators.len() > T::MinAuthorities::get() as usize,
+				Self::with_keys(validators.iter().cloned()).len()
+					>= T::MinAuthorities::get() as usize,
 				Error::<T>::TooFewValidators
 			);
-			validators.remove(index);
 			Validators::<T>::put(validators);
-			PlanNeeded::<T>::put(true);
 			// A validator that never set keys has none to purge (`NoKeys`): nothing to undo.
 			let _ = pallet_session::Pallet::<T>::purge_keys(
 				frame_system::RawOrigin::Signed(who.clone()).into(),
@@ -238,6 +237,11 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The accounts of `members` that have session keys, in order.
+	pub fn with_keys(members: impl Iterator<Item = T::AccountId>) -> Vec<T::AccountId> {
+		members.filter(|v| pallet_session::Pallet::<T>::load_keys(v).is_some()).collect()
+	}
+
 	/// Check the pallet's invariants: distinct validators, `MinAuthorities..=MaxAuthorities`
 	/// of them.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -256,13 +260,22 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The session length for the session pallet's `PeriodicSessions`: [`SessionPeriod`] (at
-/// least 1, so that a chain without one still rotates instead of dividing by zero).
+/// Session length used when none is stored (a chain built from the default configuration):
+/// 600 blocks.
+pub const FALLBACK_SESSION_PERIOD: u32 = 600;
+
+/// The session length for the session pallet's `PeriodicSessions`: [`SessionPeriod`], or
+/// [`FALLBACK_SESSION_PERIOD`] if none is stored (never 0, which would divide by zero).
 pub struct SessionPeriodOf<T>(PhantomData<T>);
 
 impl<T: Config> Get<BlockNumberFor<T>> for SessionPeriodOf<T> {
 	fn get() -> BlockNumberFor<T> {
-		SessionPeriod::<T>::get().max(One::one())
+		let period = SessionPeriod::<T>::get();
+		if period.is_zero() {
+			FALLBACK_SESSION_PERIOD.into()
+		} else {
+			period
+		}
 	}
 }
 
@@ -277,22 +290,26 @@ impl<T: Config> Convert<T::AccountId, Option<T::AccountId>> for ValidatorOf<T> {
 }
 
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-	/// Hand the set over after a change, and as long as some member has no keys (the session
-	/// pallet skips members without keys, so they are included once they have set theirs).
-	/// Otherwise `None`: the session keeps its validators and no authority change is made.
+	/// The members with session keys, if they differ from the session's current validators
+	/// (those queued when the previous session was planned). `None` otherwise, and also if
+	/// fewer than `MinAuthorities` members have keys (defensive: removals keep enough), so that
+	/// no change reaches Aura and GRANDPA without a reason and the set never runs dry.
 	fn new_session(_new_index: u32) -> Option<Vec<T::AccountId>> {
-		if !PlanNeeded::<T>::get() {
+		let keyed = Self::with_keys(Validators::<T>::get().into_iter());
+		if keyed.len() < T::MinAuthorities::get() as usize
+			|| keyed == pallet_session::Validators::<T>::get()
+		{
 			return None;
 		}
-		let validators = Validators::<T>::get().into_inner();
-		let all_keyed =
-			validators.iter().all(|v| pallet_session::Pallet::<T>::load_keys(v).is_some());
-		PlanNeeded::<T>::put(!all_keyed);
-		Some(validators)
+		Some(keyed)
 	}
 
+	/// The genesis validators; every one must have genesis session keys.
 	fn new_session_genesis(_new_index: u32) -> Option<Vec<T::AccountId>> {
-		Some(Validators::<T>::get().into_inner())
+		let validators = Validators::<T>::get().into_inner();
+		let keyed = Self::with_keys(validators.iter().cloned());
+		assert!(keyed.len() == validators.len(), "genesis: a validator has no session keys");
+		Some(validators)
 	}
 
 	fn end_session(_end_index: u32) {}

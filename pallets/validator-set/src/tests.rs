@@ -44,13 +44,13 @@ fn an_added_validator_validates_two_sessions_after_it_set_its_keys() {
 fn a_validator_that_sets_its_keys_late_is_still_included() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(ValidatorSet::add_validator(governance(), 4));
-		// Session 1 is planned without keys for 4: it is skipped, and the plan stays due.
-		run_to_session(1);
-		assert!(PlanNeeded::<Test>::get());
+		// Without keys 4 cannot validate: the planned set is unchanged, no authority change.
+		run_to_session(2);
+		assert_eq!(active(), vec![1, 2, 3]);
+		assert!(!pallet_session::QueuedChanged::<Test>::get());
 		assert_ok!(set_keys(4));
-		run_to_session(3);
+		run_to_session(4);
 		assert_eq!(active(), vec![1, 2, 3, 4]);
-		assert!(!PlanNeeded::<Test>::get());
 	});
 }
 
@@ -111,6 +111,32 @@ fn bad_changes_are_refused_without_change() {
 }
 
 #[test]
+fn the_last_validators_with_keys_cannot_be_removed() {
+	new_test_ext().execute_with(|| {
+		// 4 is a member without keys: it does not count as an authority.
+		assert_ok!(ValidatorSet::add_validator(governance(), 4));
+		assert_ok!(ValidatorSet::remove_validator(governance(), 3));
+		assert_noop!(
+			ValidatorSet::remove_validator(governance(), 2),
+			Error::<Test>::TooFewValidators
+		);
+		run_to_session(3);
+		assert_eq!(active(), vec![1, 2]);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn a_validator_that_changes_its_keys_stays_in_the_set() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(2), UintAuthorityId(22), vec![]));
+		run_to_session(3);
+		assert_eq!(active(), vec![1, 2, 3]);
+		assert_eq!(Session::load_keys(&2), Some(UintAuthorityId(22)));
+	});
+}
+
+#[test]
 fn outsiders_cannot_register_session_keys() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(set_keys(9), pallet_session::Error::<Test>::NoAssociatedValidatorId);
@@ -124,7 +150,6 @@ fn an_unchanged_set_is_not_handed_over_again() {
 			run_to_session(session);
 			// Nothing new was queued: GRANDPA and Aura see no authority change.
 			assert!(!pallet_session::QueuedChanged::<Test>::get());
-			assert!(!PlanNeeded::<Test>::get());
 		}
 		assert_eq!(active(), vec![1, 2, 3]);
 	});

@@ -63,12 +63,27 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	type BaseCallFilter = SharechainCallFilter;
+}
+
+/// The most authorities Aura, GRANDPA and the validator set take.
+pub const MAX_AUTHORITIES: u32 = 32;
+
+/// Every call may be dispatched but `Session::purge_keys`: a validator that dropped its own
+/// keys could leave the chain without authorities. Keys are purged when governance removes a
+/// validator (`ValidatorSet::remove_validator`, which calls the session pallet directly).
+pub struct SharechainCallFilter;
+
+impl frame_support::traits::Contains<RuntimeCall> for SharechainCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
+	}
 }
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -76,7 +91,7 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
@@ -263,7 +278,7 @@ impl pallet_session::Config for Runtime {
 impl pallet_validator_set::Config for Runtime {
 	type AddRemoveOrigin = crate::governance::ValidatorsOrigin;
 	type MinAuthorities = ConstU32<1>;
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
 }
 
 // Silence unused-import warnings for items only some configurations use.

@@ -1,8 +1,8 @@
 //! The validator set chosen by vote, on the 4-validator local testnet plus a fifth node: a
 //! `validators` referendum adds Eve, whose node registers keys it generated itself
 //! (`author_rotateKeysWithOwner` + `Session::set_keys`); another removes Dave. After the
-//! session changes Eve authors blocks and votes in GRANDPA (finality goes on with Charlie
-//! killed, which needs Eve's vote), Dave authors no more, and finality never stops.
+//! session changes Eve authors blocks and votes in GRANDPA (finality goes on with Dave and
+//! Charlie killed, which needs Eve's vote), Dave authors no more, and finality never stops.
 
 use anyhow::{bail, Context};
 use serde_json::Value as Json;
@@ -43,7 +43,7 @@ fn percent(p: u32) -> Value {
 }
 
 /// A referendum on the `validators` track carrying `call`, voting from `start` for 10 blocks
-/// at the track's bar (10% turnout, 60% approval).
+/// at the track's bar (20% turnout, 66% approval).
 fn referendum(
 	title: &str,
 	start: u64,
@@ -63,8 +63,8 @@ fn referendum(
 				("end", Value::u128((start + 10).into())),
 				("reveal_end", Value::unnamed_variant("None", [])),
 			]),
-			percent(10),
-			percent(60),
+			percent(20),
+			percent(66),
 			Value::unnamed_variant("Some", [Value::u128(VALIDATORS_TRACK.into())]),
 			Value::unnamed_variant("Some", [call]),
 		],
@@ -162,13 +162,13 @@ async fn a_referendum_adds_a_fifth_validator_and_another_removes_one() -> anyhow
 	let early = alice.submit(&set_keys, &eve).await?;
 	assert_eq!(early.outcome, Err("Session::NoAssociatedValidatorId".to_string()));
 
-	// Two referenda: add Eve, remove Dave. Alice and Bob vote aye (2 of 12 million SHR:
-	// above the track's 10% turnout).
+	// Two referenda: add Eve, remove Dave. Alice, Bob and Charlie vote aye (3 of 12 million
+	// SHR: above the track's 20% turnout).
 	let account = |id: &subxt::utils::AccountId32| Value::from_bytes(id.0);
 	let dave_id = dev::dave().public_key().to_account_id();
 	let add = runtime_call("ValidatorSet", "add_validator", vec![("who", account(&eve_id))]);
 	let remove = runtime_call("ValidatorSet", "remove_validator", vec![("who", account(&dave_id))]);
-	let start = alice.best_number().await? + 4;
+	let start = alice.best_number().await? + 8;
 	let mut polls = Vec::new();
 	for (title, call) in [("Eve validates", add), ("Dave leaves", remove)] {
 		let created = alice.submit(&referendum(title, start, call), &dev::alice()).await?;
@@ -178,15 +178,23 @@ async fn a_referendum_adds_a_fifth_validator_and_another_removes_one() -> anyhow
 		polls.push(u32::try_from(poll_id)?);
 	}
 	alice.wait_best(start, TIMEOUT).await?;
-	for voter in [dev::alice(), dev::bob()] {
-		for poll_id in &polls {
-			let vote = subxt::dynamic::tx(
+	// Each voter votes aye in both polls in one batch; the three batches go in at once.
+	let votes = polls
+		.iter()
+		.map(|poll_id| {
+			runtime_call(
 				"Voting",
 				"vote",
-				vec![Value::u128((*poll_id).into()), Value::u128(0)],
-			);
-			assert_eq!(alice.submit(&vote, &voter).await?.outcome, Ok(()));
-		}
+				vec![("poll_id", Value::u128((*poll_id).into())), ("option", Value::u128(0))],
+			)
+		})
+		.collect::<Vec<_>>();
+	let batch = subxt::dynamic::tx("Utility", "batch_all", vec![Value::unnamed_composite(votes)]);
+	let voters = [dev::alice(), dev::bob(), dev::charlie()];
+	let voted =
+		futures::future::join_all(voters.iter().map(|voter| alice.submit(&batch, voter))).await;
+	for outcome in voted {
+		assert_eq!(outcome?.outcome, Ok(()));
 	}
 	for poll_id in &polls {
 		let result = wait_enacted(alice, *poll_id).await?;
@@ -210,8 +218,10 @@ async fn a_referendum_adds_a_fifth_validator_and_another_removes_one() -> anyhow
 	assert!(authored(&nodes[4]) > eve_before, "Eve authors no blocks");
 	assert_eq!(authored(&nodes[3]), dave_before, "Dave still authors blocks");
 
-	// The authorities are Alice, Bob, Charlie and Eve: with Charlie killed, finality needs
-	// the votes of all three others, Eve's among them.
+	// The authorities are Alice, Bob, Charlie and Eve: with Dave's node (still holding its
+	// old keys) and Charlie's killed, finality needs the votes of Alice, Bob and Eve. Under
+	// the old set (Alice, Bob, Charlie, Dave) two votes would not finalize anything.
+	nodes[3].kill()?;
 	nodes[2].kill()?;
 	let (after_kill, _) = alice.finalized().await?;
 	alice
